@@ -1,0 +1,20 @@
+# / always produces a float, even for exact results.
+print(6 / 3)
+print(7 / 2)
+print(-7 / 2)
+print(1 / 3)
+print(2 / 3)
+print(10 / 4)
+print(1 / 8)
+print(type(4 / 2).__name__)
+print(3 / 1.5)
+print(0 / 5)
+print(-0 / 5)
+print(0.0 / -5)
+print(1 / 7 * 7)
+print(100 / 3 * 3)
+x = 10
+x /= 4
+print(x)
+print(9007199254740993 / 1)
+print(22 / 7)

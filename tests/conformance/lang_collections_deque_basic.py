@@ -1,0 +1,25 @@
+from collections import deque
+d = deque()
+d.append(1)
+d.append(2)
+d.appendleft(0)
+print(d, len(d))
+print(d.pop(), d.popleft(), d)
+d.extend([3, 4])
+d.appendleft(-1)
+d.appendleft(-2)
+print(d)
+print(list(d), d[0], d[-1], 3 in d)
+for x in d:
+    print("item", x)
+print(deque("abc"), deque(range(3)), deque())
+print(deque([1, 2]) == deque([1, 2]), bool(deque()))
+q = deque(["first", "second"])
+q.append("third")
+while q:
+    print("serving", q.popleft())
+d2 = deque([1, 2, 3])
+while d2:
+    d2.pop()
+print(d2, len(d2))
+print(list(reversed(deque([1, 2, 3]))))

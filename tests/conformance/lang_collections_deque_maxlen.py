@@ -1,0 +1,17 @@
+import collections
+recent = collections.deque(maxlen=3)
+for i in range(6):
+    recent.append(i)
+    print(recent)
+print(recent.maxlen, len(recent))
+recent.appendleft(-1)
+print(recent)
+d = collections.deque([1, 2, 3, 4, 5], 2)
+print(d)
+d.extend("xyz")
+print(d)
+print(collections.deque(maxlen=0))
+z = collections.deque([], maxlen=0)
+z.append(1)
+print(z, len(z))
+print(collections.deque([1]).maxlen)

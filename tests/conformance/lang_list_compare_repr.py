@@ -1,0 +1,13 @@
+print([1, 2, 3] == [1, 2, 3], [1, 2] == [2, 1])
+print([1, 2] < [1, 3], [1, 2] < [1, 2, 0], [] < [0], [2] > [1, 99])
+print([[1, 2], [3]] < [[1, 2], [4]])
+print([1, "a", 2.5, None, True, [], {}])
+print([[]], [[[]]], [(1,)])
+xs = [1, 2]
+xs.append(xs)
+print(xs)
+print([0.1, 1e16, -0.0])
+print(list(), list("ab"), list(range(3)), list((1, 2)))
+print(len([None] * 4), [0] * 3 + [1] * 2)
+print(1 in [1, 2], [1] in [[1], 2], "x" not in ["y"])
+print(max([3, 9, 2]), min([[2], [1, 5]]))

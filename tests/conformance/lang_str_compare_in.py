@@ -1,0 +1,15 @@
+print("apple" < "banana", "apple" < "Apple", "Z" < "a")
+print("abc" < "abd", "ab" < "abc", "" < "a")
+print("abc" == "abc", "abc" != "ABC")
+print("ell" in "hello", "xyz" in "hello", "" in "abc")
+print("h" not in "hello")
+print(max("hello"), min("hello"))
+print(sorted("banana"))
+print(sorted(["pear", "Pear", "apple", "APPLE", "10", "9"]))
+print("a" * 3 < "aaaa", "b" > "aaaa")
+print(ord("a") - ord("A"))
+try:
+    print("a" < 1)
+except TypeError as e:
+    print("TypeError:", e)
+print("1" == 1, "1" != 1)

@@ -1,0 +1,25 @@
+print("{} and {}".format("spam", "eggs"))
+print("{1} and {0}".format("spam", "eggs"))
+print("{name} is {age}".format(name="Ann", age=30))
+print("{0}{1}{0}".format("ab", "-"))
+print("{:>8}|{:<8}|{:^8}|".format("r", "l", "c"))
+print("{:08.3f}".format(3.14159))
+print("{:,}".format(1234567))
+print("{:x} {:X} {:o} {:b}".format(255, 255, 8, 5))
+print("{:+d} {:+d}".format(5, -5))
+print("{!r} {!s}".format("q", "q"))
+print("{0[1]} {1[k]}".format([10, 20], {"k": "v"}))
+print("{{literal}} {}".format(1))
+print("{:.3}".format("abcdef"))
+print("{:*^11}".format("mid"))
+print("{:e}".format(12345.678))
+print("{:%}".format(0.25))
+print("{:.1%}".format(1 / 3))
+try:
+    "{} {}".format(1)
+except IndexError as e:
+    print("IndexError:", e)
+try:
+    "{x}".format(y=1)
+except KeyError as e:
+    print("KeyError:", e)

@@ -1,0 +1,13 @@
+s = "banana bandana"
+print(s.replace("an", "AN"))
+print(s.replace("an", "AN", 2))
+print(s.replace("x", "y"))
+print(s.replace("", "-")[:12])
+print(s.find("an"), s.find("an", 2), s.find("zz"), s.find("a", -3))
+print(s.find(""), s.find("na", 3, 6))
+print(s.count("an"), s.count("a"), s.count(""), s.count("ana"))
+print(s.count("a", 5), s.count("a", 0, 3))
+print("aaaa".count("aa"), "aaaa".replace("aa", "b"))
+print("hello world".find("o"), "hello world".find("world"))
+print("hello".replace("l", ""))
+print("中文中文".count("中"), "中文中文".find("文"))

@@ -1,0 +1,16 @@
+s = "   padded text \t\n"
+print(repr(s.strip()))
+print(repr(s.lstrip()))
+print(repr(s.rstrip()))
+print(repr("xxhixx".strip("x")))
+print(repr("xyhelloyx".strip("xy")))
+print(repr("<<tag>>".lstrip("<")))
+print(repr("<<tag>>".rstrip(">")))
+print(repr("www.example.com".strip("cmowz.")))
+print(repr("".strip()))
+print(repr("   ".strip()))
+print(repr("abc".strip("")))
+print(repr("\u3000全角空格\u3000".strip()))
+line = "  name = value  "
+key, value = line.split("=")
+print(repr(key.strip()), repr(value.strip()))

@@ -1,0 +1,11 @@
+# int() of an infinite float overflows.
+values = [1.5, 1e300, float("inf")]
+print(1e308 * 10, -1e308 * 10)
+try:
+    int(float("-inf"))
+except OverflowError as e:
+    print("caught:", e)
+for v in values:
+    print("converting", v)
+    print(int(v) > 0)
+print("not reached")

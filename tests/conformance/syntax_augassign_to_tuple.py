@@ -1,0 +1,14 @@
+# Augmented assignment to a tuple.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+a, b = 1, 2
+print("start")
+a, b += 1
+print(a, b)

@@ -1,0 +1,13 @@
+# del applied to a literal.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+x = 1
+print("start")
+del 5

@@ -1,0 +1,15 @@
+# Nothing indented after an if.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+print("start")
+ready = True
+if ready:
+print("ready")
+print("end")

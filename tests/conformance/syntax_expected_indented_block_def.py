@@ -1,0 +1,16 @@
+# A function without a body.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+print("start")
+
+def empty():
+
+print("after")
+empty()

@@ -1,0 +1,13 @@
+# A statement inside a lambda.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+print("start")
+f = lambda x: return x
+print(f(1))

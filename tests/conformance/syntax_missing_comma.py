@@ -1,0 +1,13 @@
+# Two items without a comma between them.
+import sys
+
+
+def helper(value):
+    """Valid code before the error: nothing runs if the file fails to compile."""
+    return value * 2
+
+
+print("never printed:", helper(21))
+print("start")
+items = ["a" "b", 1 2]
+print(items)
