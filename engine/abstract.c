@@ -17,16 +17,33 @@ static bool is_num(Value v) {
 
 /* ---------------------------------------------------------------- repr, str, hash, truth */
 
+/* Both count a level of native recursion like CPython's PyObject_Repr/PyObject_Str, so a
+ * __repr__ that reprs itself, or a deeply nested list, raises RecursionError instead of
+ * overflowing the C stack. */
 StrObj *obj_repr(VM *vm, Value v) {
     TypeObj *t = val_type(vm, v);
     if (!t->repr)
         return str_printf(vm, "<%s object>", t->name->data);
-    return t->repr(vm, v);
+    if (!vm_enter_recursion(vm, " while getting the repr of an object"))
+        return NULL;
+    StrObj *r = t->repr(vm, v);
+    vm_leave_recursion(vm);
+    return r;
 }
 
 StrObj *obj_str(VM *vm, Value v) {
+    if (IS_STR(vm, v)) { /* CPython's PyObject_Str shortcut for an exact str */
+        obj_incref(AS_OBJ(v));
+        return AS_STR(v);
+    }
     TypeObj *t = val_type(vm, v);
-    return t->str ? t->str(vm, v) : obj_repr(vm, v);
+    if (!t->str)
+        return obj_repr(vm, v);
+    if (!vm_enter_recursion(vm, " while getting the str of an object"))
+        return NULL;
+    StrObj *r = t->str(vm, v);
+    vm_leave_recursion(vm);
+    return r;
 }
 
 int obj_hash(VM *vm, Value v, int64_t *out) {
@@ -441,10 +458,19 @@ Value obj_iter(VM *vm, Value o) {
     return vm_raise(vm, vm->exc_types.TypeError, "'%s' object is not iterable", t->name->data);
 }
 
+/* A next slot may end with -1 and StopIteration(value) pending (a generator returning a
+ * value): for every caller that only iterates, that is plain exhaustion. next() calls the
+ * slot itself to keep the value. */
 int obj_next(VM *vm, Value it, Value *out) {
     TypeObj *t = val_type(vm, it);
-    if (t->next)
-        return t->next(vm, it, out);
+    if (t->next) {
+        int r = t->next(vm, it, out);
+        if (r < 0 && vm_exc_matches(vm, vm->exc_types.StopIteration)) {
+            vm_exc_clear(vm);
+            return 0;
+        }
+        return r;
+    }
     vm_raise(vm, vm->exc_types.TypeError, "'%s' object is not an iterator", t->name->data);
     return -1;
 }

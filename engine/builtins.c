@@ -519,11 +519,13 @@ static Value bi_iter(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
 static Value bi_next(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     if (!clinic_count(vm, "next", nargs, kwnames, 1, 2))
         return VNULL;
-    if (!val_type(vm, args[0])->next)
+    TypeObj *t = val_type(vm, args[0]);
+    if (!t->next)
         return vm_raise(vm, vm->exc_types.TypeError, "'%s' object is not an iterator",
                         val_type_name(vm, args[0]));
+    /* the slot, not obj_next: a generator's StopIteration(value) must reach the caller */
     Value item;
-    int r = obj_next(vm, args[0], &item);
+    int r = t->next(vm, args[0], &item);
     if (r > 0)
         return item;
     if (r < 0) {

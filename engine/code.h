@@ -18,87 +18,87 @@
  * Jump arguments are absolute instruction indexes. Stack pictures read bottom -> top.
  * The stack layout of calls is [callable, self_or_NULL, args...] (self first when not NULL).
  */
-#define LS_OPCODES(X)                                                                          \
-    X(NOP)                  /* */                                                              \
-    X(POP_TOP)              /* [v] -> [] */                                                    \
-    X(PUSH_NULL)            /* [] -> [NULL] */                                                 \
-    X(COPY)                 /* n: push a new reference to the n-th item from the top */        \
-    X(SWAP)                 /* n: swap the top with the n-th item */                           \
-    X(LOAD_CONST)           /* i: consts[i] */                                                 \
-    X(LOAD_FAST)            /* i: locals[i]; UnboundLocalError when unset */                   \
-    X(STORE_FAST)           /* i */                                                            \
-    X(DELETE_FAST)          /* i */                                                            \
-    X(LOAD_DEREF)           /* i: cell i (cells then free vars) */                             \
-    X(STORE_DEREF)          /* i */                                                            \
-    X(DELETE_DEREF)         /* i */                                                            \
-    X(LOAD_CLOSURE)         /* i: the cell object itself (to build a closure) */               \
-    X(LOAD_CLASSDEREF)      /* i: class body: namespace first, then the cell */                \
-    X(LOAD_GLOBAL)          /* c: global cache slot c (names the global) */                    \
-    X(STORE_GLOBAL)         /* n: names[n] */                                                  \
-    X(DELETE_GLOBAL)        /* n */                                                            \
-    X(LOAD_NAME)            /* n: namespace, globals, builtins (class bodies) */               \
-    X(STORE_NAME)           /* n */                                                            \
-    X(DELETE_NAME)          /* n */                                                            \
-    X(LOAD_ATTR)            /* n: [o] -> [o.name] */                                           \
-    X(STORE_ATTR)           /* n: [v, o] -> [] */                                              \
-    X(DELETE_ATTR)          /* n: [o] -> [] */                                                 \
-    X(LOAD_METHOD)          /* n: [o] -> [func, o] or [attr, NULL] */                          \
-    X(BINARY_SUBSCR)        /* [o, k] -> [o[k]] */                                             \
-    X(STORE_SUBSCR)         /* [v, o, k] -> [] */                                              \
-    X(DELETE_SUBSCR)        /* [o, k] -> [] */                                                 \
-    X(BUILD_SLICE)          /* n (2 or 3) */                                                   \
-    X(BINARY_OP)            /* op: a BinOp, +BINOP_INPLACE for augmented assignment */         \
-    X(UNARY)                /* op: a UnOp */                                                   \
-    X(COMPARE_OP)           /* op: a CmpOp */                                                  \
-    X(IS_OP)                /* invert */                                                       \
-    X(CONTAINS_OP)          /* invert */                                                       \
-    X(JUMP)                 /* target (forward) */                                             \
-    X(JUMP_BACKWARD)        /* target: counts the loop's length in the step budget */          \
-    X(POP_JUMP_IF_FALSE)    /* target */                                                       \
-    X(POP_JUMP_IF_TRUE)     /* target */                                                       \
-    X(JUMP_IF_FALSE_OR_POP) /* target */                                                       \
-    X(JUMP_IF_TRUE_OR_POP)  /* target */                                                       \
-    X(GET_ITER)             /* [o] -> [iter(o)] */                                             \
-    X(FOR_ITER)             /* target: [it] -> [it, next] or, exhausted, [] and jump */        \
-    X(BUILD_TUPLE)          /* n */                                                            \
-    X(BUILD_LIST)           /* n */                                                            \
-    X(BUILD_SET)            /* n */                                                            \
-    X(BUILD_MAP)            /* n: [k1, v1, ... kn, vn] -> [dict] */                            \
-    X(BUILD_STRING)         /* n: concatenates n strs */                                       \
-    X(LIST_APPEND)          /* i: [.., list, (i-1 items), v] -> list.append(v) */              \
-    X(SET_ADD)              /* i */                                                            \
-    X(MAP_ADD)              /* i: [.., dict, ..., k, v] */                                     \
-    X(LIST_EXTEND)          /* i */                                                            \
-    X(SET_UPDATE)           /* i */                                                            \
-    X(DICT_UPDATE)          /* i */                                                            \
-    X(DICT_MERGE)           /* i: like DICT_UPDATE, duplicate keys are a TypeError (calls) */  \
-    X(LIST_TO_TUPLE)        /* */                                                              \
-    X(UNPACK_SEQUENCE)      /* n: [seq] -> [vn ... v1] */                                      \
-    X(UNPACK_EX)            /* before | after << 8 */                                          \
-    X(KW_NAMES)             /* i: consts[i] is the kwnames tuple of the next CALL */           \
-    X(CALL)                 /* n: [f, self|NULL, args...] -> [result] */                       \
-    X(CALL_FUNCTION_EX)     /* has_kwargs: [f, NULL, args_tuple, (kwargs)] -> [result] */      \
-    X(MAKE_FUNCTION)        /* MF_* flags: [(defaults) (kwdefaults) (closure) code] -> [f] */  \
-    X(BUILD_CLASS)          /* nbases: [body_func, name, bases...] -> [class] */               \
-    X(RETURN_VALUE)         /* */                                                              \
-    X(YIELD_VALUE)          /* YV_* kind of yield */                                           \
-    X(GET_YIELD_FROM_ITER)  /* */                                                              \
-    X(GET_AWAITABLE)        /* where: 0 await, 1 __aenter__, 2 __aexit__ */                    \
-    X(SEND)                 /* target: [it, v] -> [it, yielded] or [result] and jump */        \
-    X(GET_AITER)            /* */                                                              \
-    X(GET_ANEXT)            /* [ait] -> [ait, awaitable] */                                    \
-    X(END_ASYNC_FOR)        /* [ait, exc] -> [] when exc is StopAsyncIteration, else raise */  \
-    X(BEFORE_ASYNC_WITH)    /* [mgr] -> [exit, awaitable] */                                   \
-    X(BEFORE_WITH)          /* [mgr] -> [exit, enter()] */                                     \
-    X(WITH_EXCEPT_START)    /* [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)] */  \
-    X(RAISE_VARARGS)        /* n: 0 re-raise, 1 raise exc, 2 raise exc from cause */           \
-    X(RERAISE)              /* [exc] -> raise exc without a new traceback entry */             \
-    X(PUSH_EXC_INFO)        /* [exc] -> [prev_handled, exc]; exc becomes the handled one */    \
-    X(POP_EXCEPT)           /* [prev] -> []; prev becomes the handled exception again */       \
-    X(CHECK_EXC_MATCH)      /* [exc, type] -> [exc, bool] */                                   \
-    X(FORMAT_VALUE)         /* FV_* flags */                                                   \
-    X(IMPORT_NAME)          /* n: [] -> [module] */                                            \
-    X(IMPORT_FROM)          /* n: [module] -> [module, attr] */                                \
+#define LS_OPCODES(X)                                                                              \
+    X(NOP)                  /* */                                                                  \
+    X(POP_TOP)              /* [v] -> [] */                                                        \
+    X(PUSH_NULL)            /* [] -> [NULL] */                                                     \
+    X(COPY)                 /* n: push a new reference to the n-th item from the top */            \
+    X(SWAP)                 /* n: swap the top with the n-th item */                               \
+    X(LOAD_CONST)           /* i: consts[i] */                                                     \
+    X(LOAD_FAST)            /* i: locals[i]; UnboundLocalError when unset */                       \
+    X(STORE_FAST)           /* i */                                                                \
+    X(DELETE_FAST)          /* i */                                                                \
+    X(LOAD_DEREF)           /* i: cell i (cells then free vars) */                                 \
+    X(STORE_DEREF)          /* i */                                                                \
+    X(DELETE_DEREF)         /* i */                                                                \
+    X(LOAD_CLOSURE)         /* i: the cell object itself (to build a closure) */                   \
+    X(LOAD_CLASSDEREF)      /* i: class body: namespace first, then the cell */                    \
+    X(LOAD_GLOBAL)          /* c: global cache slot c (names the global) */                        \
+    X(STORE_GLOBAL)         /* n: names[n] */                                                      \
+    X(DELETE_GLOBAL)        /* n */                                                                \
+    X(LOAD_NAME)            /* n: namespace, globals, builtins (class bodies) */                   \
+    X(STORE_NAME)           /* n */                                                                \
+    X(DELETE_NAME)          /* n */                                                                \
+    X(LOAD_ATTR)            /* n: [o] -> [o.name] */                                               \
+    X(STORE_ATTR)           /* n: [v, o] -> [] */                                                  \
+    X(DELETE_ATTR)          /* n: [o] -> [] */                                                     \
+    X(LOAD_METHOD)          /* n: [o] -> [func, o] or [attr, NULL] */                              \
+    X(BINARY_SUBSCR)        /* [o, k] -> [o[k]] */                                                 \
+    X(STORE_SUBSCR)         /* [v, o, k] -> [] */                                                  \
+    X(DELETE_SUBSCR)        /* [o, k] -> [] */                                                     \
+    X(BUILD_SLICE)          /* n (2 or 3) */                                                       \
+    X(BINARY_OP)            /* op: a BinOp, +BINOP_INPLACE for augmented assignment */             \
+    X(UNARY)                /* op: a UnOp */                                                       \
+    X(COMPARE_OP)           /* op: a CmpOp */                                                      \
+    X(IS_OP)                /* invert */                                                           \
+    X(CONTAINS_OP)          /* invert */                                                           \
+    X(JUMP)                 /* target (forward) */                                                 \
+    X(JUMP_BACKWARD)        /* target: counts the loop's length in the step budget */              \
+    X(POP_JUMP_IF_FALSE)    /* target */                                                           \
+    X(POP_JUMP_IF_TRUE)     /* target */                                                           \
+    X(JUMP_IF_FALSE_OR_POP) /* target */                                                           \
+    X(JUMP_IF_TRUE_OR_POP)  /* target */                                                           \
+    X(GET_ITER)             /* [o] -> [iter(o)] */                                                 \
+    X(FOR_ITER)             /* target: [it] -> [it, next] or, exhausted, [] and jump */            \
+    X(BUILD_TUPLE)          /* n */                                                                \
+    X(BUILD_LIST)           /* n */                                                                \
+    X(BUILD_SET)            /* n */                                                                \
+    X(BUILD_MAP)            /* n: [k1, v1, ... kn, vn] -> [dict] */                                \
+    X(BUILD_STRING)         /* n: concatenates n strs */                                           \
+    X(LIST_APPEND)          /* i: [.., list, (i-1 items), v] -> list.append(v) */                  \
+    X(SET_ADD)              /* i */                                                                \
+    X(MAP_ADD)              /* i: [.., dict, ..., k, v] */                                         \
+    X(LIST_EXTEND)          /* i */                                                                \
+    X(SET_UPDATE)           /* i */                                                                \
+    X(DICT_UPDATE)          /* i */                                                                \
+    X(DICT_MERGE)           /* i: like DICT_UPDATE, duplicate keys are a TypeError (calls) */      \
+    X(LIST_TO_TUPLE)        /* */                                                                  \
+    X(UNPACK_SEQUENCE)      /* n: [seq] -> [vn ... v1] */                                          \
+    X(UNPACK_EX)            /* before | after << 8 */                                              \
+    X(KW_NAMES)             /* i: consts[i] is the kwnames tuple of the next CALL */               \
+    X(CALL)                 /* n: [f, self|NULL, args...] -> [result] */                           \
+    X(CALL_FUNCTION_EX)     /* has_kwargs: [f, NULL, args_tuple, (kwargs)] -> [result] */          \
+    X(MAKE_FUNCTION)        /* MF_* flags: [(defaults) (kwdefaults) (closure) code] -> [f] */      \
+    X(BUILD_CLASS)          /* nbases: [body_func, name, bases...] -> [class] */                   \
+    X(RETURN_VALUE)         /* */                                                                  \
+    X(YIELD_VALUE)          /* YV_* kind of yield */                                               \
+    X(GET_YIELD_FROM_ITER)  /* */                                                                  \
+    X(GET_AWAITABLE)        /* where: 0 await, 1 __aenter__, 2 __aexit__ */                        \
+    X(SEND)                 /* target: [it, v] -> [it, yielded] or [result] and jump */            \
+    X(GET_AITER)            /* */                                                                  \
+    X(GET_ANEXT)            /* [ait] -> [ait, awaitable] */                                        \
+    X(END_ASYNC_FOR)        /* [ait, exc] -> [] when exc is StopAsyncIteration, else raise */      \
+    X(BEFORE_ASYNC_WITH)    /* [mgr] -> [exit, awaitable] */                                       \
+    X(BEFORE_WITH)          /* [mgr] -> [exit, enter()] */                                         \
+    X(WITH_EXCEPT_START)    /* [exit, prev, exc] -> [exit, prev, exc, exit(type, exc, tb)] */      \
+    X(RAISE_VARARGS)        /* n: 0 re-raise, 1 raise exc, 2 raise exc from cause */               \
+    X(RERAISE)              /* [exc] -> raise exc without a new traceback entry */                 \
+    X(PUSH_EXC_INFO)        /* [exc] -> [prev_handled, exc]; exc becomes the handled one */        \
+    X(POP_EXCEPT)           /* [prev] -> []; prev becomes the handled exception again */           \
+    X(CHECK_EXC_MATCH)      /* [exc, type] -> [exc, bool] */                                       \
+    X(FORMAT_VALUE)         /* FV_* flags */                                                       \
+    X(IMPORT_NAME)          /* n: [] -> [module] */                                                \
+    X(IMPORT_FROM)          /* n: [module] -> [module, attr] */                                    \
     X(LOAD_ASSERTION_ERROR) /* */
 
 typedef enum {
@@ -156,11 +156,11 @@ typedef struct {
 /* Inline cache of LOAD_GLOBAL: the entry index of the name in globals or builtins, valid
  * while both dicts keep the versions seen (a version changes on insertion and deletion). */
 typedef struct {
-    uint32_t name;             /* index into names */
-    uint32_t index;            /* entry index in the dict that had it */
-    bool in_builtins;          /* found in builtins (and absent from globals) */
+    uint32_t name;    /* index into names */
+    uint32_t index;   /* entry index in the dict that had it */
+    bool in_builtins; /* found in builtins (and absent from globals) */
     uint64_t gversion, bversion;
-    DictObj *globals;          /* borrowed; identity check only */
+    DictObj *globals; /* borrowed; identity check only */
 } GlobalCache;
 
 struct CodeObj {
@@ -210,8 +210,8 @@ typedef struct FunctionObj {
     DictObj *kwdefaults; /* or NULL */
     TupleObj *closure;   /* cells for the code's free variables, or NULL */
     StrObj *name, *qualname;
-    Value module; /* __module__ */
-    Value doc;    /* __doc__ */
+    Value module;  /* __module__ */
+    Value doc;     /* __doc__ */
     DictObj *dict; /* other attributes (functools.wraps sets __wrapped__), or NULL */
 } FunctionObj;
 
@@ -231,16 +231,16 @@ typedef struct GenObj GenObj;
  * run and to a generator while it is suspended. slots[] holds the locals, the cells, the
  * free variables and then the value stack. */
 struct FrameObj {
-    CodeObj *code;      /* strong */
-    FunctionObj *func;  /* strong: globals, closure */
-    DictObj *globals;   /* borrowed from func */
-    DictObj *locals;    /* namespace of class and module bodies (strong), else NULL */
-    FrameObj *back;     /* the caller while running */
-    GenObj *gen;        /* owning generator/coroutine, or NULL (borrowed) */
-    uint32_t *ip;       /* next instruction */
-    Value *sp;          /* top of the value stack (one past the last item) */
-    bool is_entry;      /* returning from it returns from the C call that ran it */
-    int capacity;       /* slots allocated (free list size class) */
+    CodeObj *code;     /* strong */
+    FunctionObj *func; /* strong: globals, closure */
+    DictObj *globals;  /* borrowed from func */
+    DictObj *locals;   /* namespace of class and module bodies (strong), else NULL */
+    FrameObj *back;    /* the caller while running */
+    GenObj *gen;       /* owning generator/coroutine, or NULL (borrowed) */
+    uint32_t *ip;      /* next instruction */
+    Value *sp;         /* top of the value stack (one past the last item) */
+    bool is_entry;     /* returning from it returns from the C call that ran it */
+    int capacity;      /* slots allocated (free list size class) */
     Value slots[];
 };
 
@@ -260,7 +260,7 @@ struct GenObj {
     CodeObj *code;   /* strong */
     StrObj *name, *qualname;
     GenState state;
-    ExcInfo exc_state;     /* exception being handled inside the generator */
+    ExcInfo exc_state;        /* exception being handled inside the generator */
     bool yielded_async_value; /* async generator: the last yield was YV_ASYNC_GEN */
     bool running_async;       /* async generator: an asend/athrow is in progress */
     bool closed_async;        /* async generator: aclose() finished it */
@@ -270,9 +270,9 @@ struct GenObj {
 typedef struct AsendObj {
     Obj hdr;
     GenObj *gen;
-    Value value;  /* to send (asend) or the exception to throw (athrow) */
-    int kind;     /* 0 asend, 1 athrow, 2 aclose */
-    int state;    /* 0 init, 1 iter, 2 closed */
+    Value value; /* to send (asend) or the exception to throw (athrow) */
+    int kind;    /* 0 asend, 1 athrow, 2 aclose */
+    int state;   /* 0 init, 1 iter, 2 closed */
 } AsendObj;
 
 /* Coroutine wrapper returned by coroutine.__await__(). */

@@ -47,12 +47,12 @@ static bool grow(VM *vm, void **arr, int *cap, int need, size_t elem) {
 
 /* How a name is used in one scope (CPython's DEF_* flags). */
 enum {
-    DEF_GLOBAL = 1,       /* global statement */
-    DEF_LOCAL = 2,        /* assigned, deleted, imported, a def/class/for target */
-    DEF_PARAM = 4,        /* a parameter */
-    DEF_NONLOCAL = 8,     /* nonlocal statement */
-    DEF_USE = 16,         /* read */
-    DEF_FREE_CLASS = 32,  /* class scope: also free in a method (both namespace and cell) */
+    DEF_GLOBAL = 1,      /* global statement */
+    DEF_LOCAL = 2,       /* assigned, deleted, imported, a def/class/for target */
+    DEF_PARAM = 4,       /* a parameter */
+    DEF_NONLOCAL = 8,    /* nonlocal statement */
+    DEF_USE = 16,        /* read */
+    DEF_FREE_CLASS = 32, /* class scope: also free in a method (both namespace and cell) */
     DEF_BOUND = DEF_LOCAL | DEF_PARAM,
 };
 
@@ -85,10 +85,10 @@ struct Scope {
     int nsyms, capsyms;
     Scope **kids;
     int nkids, capkids;
-    int nparams;         /* the first nparams symbols are parameters, in order */
-    bool is_generator;   /* contains yield */
-    bool is_coroutine;   /* async def, or a comprehension containing await/async for */
-    bool is_async_def;   /* async def */
+    int nparams;       /* the first nparams symbols are parameters, in order */
+    bool is_generator; /* contains yield */
+    bool is_coroutine; /* async def, or a comprehension containing await/async for */
+    bool is_async_def; /* async def */
     bool is_comprehension;
     bool is_lambda;
     bool needs_class_closure; /* class: a method uses __class__ or super() */
@@ -119,17 +119,17 @@ typedef enum {
 
 typedef struct {
     FBlockKind kind;
-    int start, exit;       /* labels: loop start (continue) and exit (break) */
-    const NodeList *body;  /* FB_FINALLY_TRY: the finally body */
-    const char *name;      /* FB_HANDLER_CLEANUP: the `as` name, or NULL */
-    const Node *node;      /* FB_WITH: the with statement (position of the exit call) */
+    int start, exit;      /* labels: loop start (continue) and exit (break) */
+    const NodeList *body; /* FB_FINALLY_TRY: the finally body */
+    const char *name;     /* FB_HANDLER_CLEANUP: the `as` name, or NULL */
+    const Node *node;     /* FB_WITH: the with statement (position of the exit call) */
 } FBlock;
 
 typedef struct {
     uint32_t word; /* opcode and argument (jump arguments are label ids until assembly) */
     SrcPos pos;
-    int handler;   /* index into Unit.handlers of the active exception handler, or -1 */
-    bool stmt;     /* first instruction of a statement */
+    int handler; /* index into Unit.handlers of the active exception handler, or -1 */
+    bool stmt;   /* first instruction of a statement */
 } Instr;
 
 typedef struct {
@@ -209,26 +209,13 @@ typedef struct {
     bool nomem;
     Scope **scopes; /* every scope, for lookup by node and freeing */
     int nscopes, capscopes;
-    Scope *cur;   /* symbol table pass: current scope */
-    Unit *u;      /* code generation: current unit */
+    Scope *cur;  /* symbol table pass: current scope */
+    Unit *u;     /* code generation: current unit */
     char **pool; /* strings made by the compiler (mangled names, qualnames), NUL-terminated */
     int npool, cappool;
 } Compiler;
 
 /* ================================================================ errors */
-
-/* Converts a 0-based byte column of line `line` into a 0-based character column. */
-static int char_col(Compiler *c, int line, int bytecol) {
-    const char *p = c->source, *end = c->source + c->srclen;
-    for (int l = 1; l < line && p < end; p++)
-        if (*p == '\n')
-            l++;
-    int chars = 0;
-    for (int i = 0; i < bytecol && p + i < end; i++)
-        if (((unsigned char)p[i] & 0xC0) != 0x80)
-            chars++;
-    return chars;
-}
 
 static void nomem(Compiler *c) {
     if (!c->failed) {
@@ -247,10 +234,12 @@ static bool diag_at(Compiler *c, const Node *n, DiagKind kind, const char *fmt, 
     Diag *d = c->diag;
     memset(d, 0, sizeof *d);
     d->kind = kind;
+    /* CPython's compiler_error passes BYTE offsets where SyntaxError expects characters;
+     * doing the same reproduces its carets on lines with non-ASCII text */
     d->line = n->line;
-    d->col = char_col(c, n->line, n->col) + 1;
+    d->col = n->col + 1;
     d->end_line = n->end_line;
-    d->end_col = char_col(c, n->end_line, n->end_col) + 1;
+    d->end_col = n->end_col + 1;
     vsnprintf(d->message, sizeof d->message, fmt, ap);
     return false;
 }
@@ -886,8 +875,7 @@ static void update_symbols(Compiler *c, Scope *s, NameSet *bound, NameSet *free)
     }
 }
 
-static void analyze_block(Compiler *c, Scope *s, NameSet *bound, NameSet *free,
-                          NameSet *global);
+static void analyze_block(Compiler *c, Scope *s, NameSet *bound, NameSet *free, NameSet *global);
 
 static void analyze_child(Compiler *c, Scope *kid, NameSet *bound, NameSet *global,
                           NameSet *child_free) {
@@ -900,8 +888,7 @@ static void analyze_child(Compiler *c, Scope *kid, NameSet *bound, NameSet *glob
 }
 
 /* CPython's analyze_block for one scope and, recursively, its children. */
-static void analyze_block(Compiler *c, Scope *s, NameSet *bound, NameSet *free,
-                          NameSet *global) {
+static void analyze_block(Compiler *c, Scope *s, NameSet *bound, NameSet *free, NameSet *global) {
     NameSet local = {0}, newbound = {0}, newglobal = {0}, newfree = {0}, allfree = {0};
     if (s->kind == SCOPE_CLASS) {
         ns_union(c, &newglobal, global);
@@ -974,35 +961,84 @@ static void scope_free(Compiler *c, Scope *s) {
 /* Stack effect of an instruction; for jumps, `jump` selects the branch-taken effect. */
 static int stack_effect(Opcode op, int arg, bool jump) {
     switch (op) {
-    case OP_NOP: case OP_SWAP: case OP_DELETE_FAST: case OP_DELETE_DEREF:
-    case OP_DELETE_GLOBAL: case OP_DELETE_NAME: case OP_LOAD_ATTR: case OP_UNARY:
-    case OP_JUMP: case OP_JUMP_BACKWARD: case OP_GET_ITER: case OP_LIST_TO_TUPLE:
-    case OP_KW_NAMES: case OP_YIELD_VALUE: case OP_GET_YIELD_FROM_ITER:
-    case OP_GET_AWAITABLE: case OP_GET_AITER: case OP_CHECK_EXC_MATCH:
+    case OP_NOP:
+    case OP_SWAP:
+    case OP_DELETE_FAST:
+    case OP_DELETE_DEREF:
+    case OP_DELETE_GLOBAL:
+    case OP_DELETE_NAME:
+    case OP_LOAD_ATTR:
+    case OP_UNARY:
+    case OP_JUMP:
+    case OP_JUMP_BACKWARD:
+    case OP_GET_ITER:
+    case OP_LIST_TO_TUPLE:
+    case OP_KW_NAMES:
+    case OP_YIELD_VALUE:
+    case OP_GET_YIELD_FROM_ITER:
+    case OP_GET_AWAITABLE:
+    case OP_GET_AITER:
+    case OP_CHECK_EXC_MATCH:
         return 0;
-    case OP_POP_TOP: case OP_STORE_FAST: case OP_STORE_DEREF: case OP_STORE_GLOBAL:
-    case OP_STORE_NAME: case OP_DELETE_ATTR: case OP_BINARY_SUBSCR: case OP_BINARY_OP:
-    case OP_COMPARE_OP: case OP_IS_OP: case OP_CONTAINS_OP: case OP_POP_JUMP_IF_FALSE:
-    case OP_POP_JUMP_IF_TRUE: case OP_LIST_APPEND: case OP_SET_ADD: case OP_LIST_EXTEND:
-    case OP_SET_UPDATE: case OP_DICT_UPDATE: case OP_DICT_MERGE: case OP_RETURN_VALUE:
-    case OP_RERAISE: case OP_POP_EXCEPT:
+    case OP_POP_TOP:
+    case OP_STORE_FAST:
+    case OP_STORE_DEREF:
+    case OP_STORE_GLOBAL:
+    case OP_STORE_NAME:
+    case OP_DELETE_ATTR:
+    case OP_BINARY_SUBSCR:
+    case OP_BINARY_OP:
+    case OP_COMPARE_OP:
+    case OP_IS_OP:
+    case OP_CONTAINS_OP:
+    case OP_POP_JUMP_IF_FALSE:
+    case OP_POP_JUMP_IF_TRUE:
+    case OP_LIST_APPEND:
+    case OP_SET_ADD:
+    case OP_LIST_EXTEND:
+    case OP_SET_UPDATE:
+    case OP_DICT_UPDATE:
+    case OP_DICT_MERGE:
+    case OP_RETURN_VALUE:
+    case OP_RERAISE:
+    case OP_POP_EXCEPT:
         return -1;
-    case OP_PUSH_NULL: case OP_COPY: case OP_LOAD_CONST: case OP_LOAD_FAST:
-    case OP_LOAD_DEREF: case OP_LOAD_CLOSURE: case OP_LOAD_CLASSDEREF: case OP_LOAD_GLOBAL:
-    case OP_LOAD_NAME: case OP_LOAD_METHOD: case OP_GET_ANEXT: case OP_BEFORE_ASYNC_WITH:
-    case OP_BEFORE_WITH: case OP_WITH_EXCEPT_START: case OP_PUSH_EXC_INFO:
-    case OP_IMPORT_NAME: case OP_IMPORT_FROM: case OP_LOAD_ASSERTION_ERROR:
+    case OP_PUSH_NULL:
+    case OP_COPY:
+    case OP_LOAD_CONST:
+    case OP_LOAD_FAST:
+    case OP_LOAD_DEREF:
+    case OP_LOAD_CLOSURE:
+    case OP_LOAD_CLASSDEREF:
+    case OP_LOAD_GLOBAL:
+    case OP_LOAD_NAME:
+    case OP_LOAD_METHOD:
+    case OP_GET_ANEXT:
+    case OP_BEFORE_ASYNC_WITH:
+    case OP_BEFORE_WITH:
+    case OP_WITH_EXCEPT_START:
+    case OP_PUSH_EXC_INFO:
+    case OP_IMPORT_NAME:
+    case OP_IMPORT_FROM:
+    case OP_LOAD_ASSERTION_ERROR:
         return 1;
-    case OP_STORE_ATTR: case OP_DELETE_SUBSCR: case OP_MAP_ADD: case OP_END_ASYNC_FOR:
+    case OP_STORE_ATTR:
+    case OP_DELETE_SUBSCR:
+    case OP_MAP_ADD:
+    case OP_END_ASYNC_FOR:
         return -2;
     case OP_STORE_SUBSCR:
         return -3;
-    case OP_BUILD_SLICE: case OP_BUILD_TUPLE: case OP_BUILD_LIST: case OP_BUILD_SET:
+    case OP_BUILD_SLICE:
+    case OP_BUILD_TUPLE:
+    case OP_BUILD_LIST:
+    case OP_BUILD_SET:
     case OP_BUILD_STRING:
         return 1 - arg;
     case OP_BUILD_MAP:
         return 1 - 2 * arg;
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP:
+    case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP:
         return jump ? 0 : -1;
     case OP_FOR_ITER:
         return jump ? -1 : 1;
@@ -1033,8 +1069,14 @@ static int stack_effect(Opcode op, int arg, bool jump) {
 
 static bool is_jump(Opcode op) {
     switch (op) {
-    case OP_JUMP: case OP_JUMP_BACKWARD: case OP_POP_JUMP_IF_FALSE: case OP_POP_JUMP_IF_TRUE:
-    case OP_JUMP_IF_FALSE_OR_POP: case OP_JUMP_IF_TRUE_OR_POP: case OP_FOR_ITER: case OP_SEND:
+    case OP_JUMP:
+    case OP_JUMP_BACKWARD:
+    case OP_POP_JUMP_IF_FALSE:
+    case OP_POP_JUMP_IF_TRUE:
+    case OP_JUMP_IF_FALSE_OR_POP:
+    case OP_JUMP_IF_TRUE_OR_POP:
+    case OP_FOR_ITER:
+    case OP_SEND:
         return true;
     default:
         return false;
@@ -1367,8 +1409,8 @@ static void unit_free(Compiler *c, Unit *u) {
     for (int i = 0; i < u->nconsts; i++)
         v_decref(vm, u->consts[i]);
     v_decref(vm, u->doc);
-#define FREE_ARR(a, cap)                                                                       \
-    if (u->a)                                                                                  \
+#define FREE_ARR(a, cap)                                                                           \
+    if (u->a)                                                                                      \
     ls_free(vm, u->a, (size_t)u->cap * sizeof *u->a)
     FREE_ARR(instrs, capinstrs);
     FREE_ARR(consts, capconsts);
@@ -1449,7 +1491,8 @@ static void assemble_exc_table(Compiler *c, CodeObj *co) {
     Unit *u = c->u;
     int n = 0;
     for (int i = 0; i < u->ninstrs; i++)
-        if (u->instrs[i].handler >= 0 && (i == 0 || u->instrs[i - 1].handler != u->instrs[i].handler))
+        if (u->instrs[i].handler >= 0 &&
+            (i == 0 || u->instrs[i - 1].handler != u->instrs[i].handler))
             n++;
     co->nexc = n;
     if (n == 0)
@@ -1467,9 +1510,9 @@ static void assemble_exc_table(Compiler *c, CodeObj *co) {
             continue;
         if (i == 0 || u->instrs[i - 1].handler != h) {
             Handler *hd = &u->handlers[h];
-            co->exc_table[++k] = (ExcEntry){(uint32_t)i, (uint32_t)i + 1,
-                                            (uint32_t)u->labels[hd->label].pos,
-                                            (uint32_t)hd->depth};
+            co->exc_table[++k] =
+                (ExcEntry){(uint32_t)i, (uint32_t)i + 1, (uint32_t)u->labels[hd->label].pos,
+                           (uint32_t)hd->depth};
         } else {
             co->exc_table[k].end = (uint32_t)i + 1;
         }
@@ -1494,8 +1537,8 @@ static void assemble_vars(Compiler *c, CodeObj *co) {
         }
         int nargs = u->scope->nparams;
         for (int i = 0; i < u->ncells; i++)
-            co->cell2arg[i] = is_function_unit(u) ? find_name(u->localnames, nargs, u->cellnames[i])
-                                                  : -1;
+            co->cell2arg[i] =
+                is_function_unit(u) ? find_name(u->localnames, nargs, u->cellnames[i]) : -1;
     }
     co->ngcache = u->ngcache;
     if (u->ngcache) {
@@ -1593,11 +1636,80 @@ static bool has_starred(const NodeList *l) {
     return false;
 }
 
+/* The value of a constant expression as CPython's AST optimizer folds it (a literal, or
+ * minus a number literal); V_NULL when `e` is not one. Strings are left to the caller. */
+static Value folded_number(const Node *e) {
+    if (e->kind == N_UNARYOP && e->u.unaryop.op == UNOP_NEG &&
+        e->u.unaryop.operand->kind == N_CONSTANT) {
+        const Node *o = e->u.unaryop.operand;
+        if (o->u.constant.kind == CONST_FLOAT)
+            return VFLOAT(-o->u.constant.f);
+        if (o->u.constant.kind == CONST_INT && o->u.constant.i != INT64_MIN)
+            return VINT(-o->u.constant.i);
+        return VNULL;
+    }
+    if (e->kind != N_CONSTANT)
+        return VNULL;
+    switch (e->u.constant.kind) {
+    case CONST_INT:
+        return VINT(e->u.constant.i);
+    case CONST_FLOAT:
+        return VFLOAT(e->u.constant.f);
+    case CONST_TRUE:
+        return VBOOL(true);
+    case CONST_FALSE:
+        return VBOOL(false);
+    case CONST_NONE:
+        return VNONE;
+    default:
+        return VNULL;
+    }
+}
+
+/*
+ * A set display of three or more constants: CPython compiles it to BUILD_SET 0; LOAD_CONST
+ * frozenset; SET_UPDATE 1, and the frozenset's table order (built twice by constant merging)
+ * is the order the set prints in. Returns false when the display is not all constants.
+ */
+static bool compile_const_set(Compiler *c, const Node *e) {
+    const NodeList *elts = &e->u.seq.elts;
+    if (elts->len < 3 || elts->len > 256)
+        return false;
+    Value items[256];
+    int n = 0;
+    for (; n < elts->len; n++) {
+        const Node *it = elts->items[n];
+        if (it->kind == N_CONSTANT && it->u.constant.kind == CONST_STR) {
+            StrObj *s = str_new(c->vm, it->u.constant.s, it->u.constant.len);
+            items[n] = s ? VOBJ(s) : VNULL;
+        } else {
+            items[n] = folded_number(it);
+        }
+        if (IS_NULL(items[n]))
+            break;
+    }
+    SetObj *so = n == elts->len ? set_display_const(c->vm, items, (size_t)n) : NULL;
+    for (int i = 0; i < n; i++)
+        v_decref(c->vm, items[i]);
+    if (!so) {
+        vm_exc_clear(c->vm); /* unhashable or no memory: compile the plain way */
+        return false;
+    }
+    set_loc(c, e);
+    emit(c, OP_BUILD_SET, 0);
+    emit(c, OP_LOAD_CONST, add_const_steal(c, VOBJ(so)));
+    emit(c, OP_SET_UPDATE, 1);
+    return true;
+}
+
 /* List/tuple/set display, with starred items (BUILD_x n, or build then extend). */
 static void compile_sequence(Compiler *c, const Node *e) {
     const NodeList *elts = &e->u.seq.elts;
-    Opcode build = e->kind == N_SET ? OP_BUILD_SET : e->kind == N_LIST ? OP_BUILD_LIST
-                                                                        : OP_BUILD_TUPLE;
+    if (e->kind == N_SET && compile_const_set(c, e))
+        return;
+    Opcode build = e->kind == N_SET    ? OP_BUILD_SET
+                   : e->kind == N_LIST ? OP_BUILD_LIST
+                                       : OP_BUILD_TUPLE;
     if (!has_starred(elts)) {
         compile_exprs(c, elts);
         set_loc(c, e);
@@ -1896,7 +2008,8 @@ static void compile_call_ex(Compiler *c, const Node *call) {
         for (int i = 0; i < kws->len; i++) {
             const Node *k = kws->items[i];
             if (k->u.keyword.arg) {
-                emit(c, OP_LOAD_CONST, add_str_const(c, k->u.keyword.arg, strlen(k->u.keyword.arg)));
+                emit(c, OP_LOAD_CONST,
+                     add_str_const(c, k->u.keyword.arg, strlen(k->u.keyword.arg)));
                 compile_expr(c, k->u.keyword.value);
                 emit(c, OP_BUILD_MAP, 1);
             } else {
@@ -1992,8 +2105,8 @@ static int compile_defaults(Compiler *c, const Node *args) {
         const Node *d = args->u.arguments.kw_defaults.items[i];
         if (!d)
             continue;
-        const char *name = mangle(c, c->u->private_name,
-                                  args->u.arguments.kwonlyargs.items[i]->u.arg.arg);
+        const char *name =
+            mangle(c, c->u->private_name, args->u.arguments.kwonlyargs.items[i]->u.arg.arg);
         emit(c, OP_LOAD_CONST, add_str_const(c, name, strlen(name)));
         compile_expr(c, d);
         nkw++;
@@ -2245,7 +2358,7 @@ static void compile_unpack_store(Compiler *c, const Node *t) {
         if (elts->items[i]->kind != N_STARRED)
             continue;
         if (star >= 0) {
-            error_at(c, elts->items[i], "multiple starred expressions in assignment");
+            error_at(c, t, "multiple starred expressions in assignment");
             return;
         }
         star = i;
@@ -2570,12 +2683,12 @@ static bool async_allowed(Compiler *c) {
 static void compile_for(Compiler *c, const Node *s) {
     int start = new_label(c), cleanup = new_label(c), end = new_label(c);
     compile_expr(c, s->u.for_.iter);
-    set_loc(c, s->u.for_.iter);
+    set_loc(c, s); /* CPython: GET_ITER and FOR_ITER carry the whole statement's position */
     emit(c, OP_GET_ITER, 0);
     bind_label(c, start);
     if (!push_fblock(c, (FBlock){.kind = FB_FOR, .start = start, .exit = end}))
         return;
-    set_loc(c, s->u.for_.iter);
+    set_loc(c, s);
     emit(c, OP_FOR_ITER, cleanup);
     compile_store(c, s->u.for_.target);
     compile_stmts(c, &s->u.for_.body);
@@ -2733,6 +2846,7 @@ static void compile_try_finally(Compiler *c, const Node *s) {
 }
 
 static void compile_try(Compiler *c, const Node *s) {
+    emit(c, OP_NOP, 0); /* the `try:` line is a statement of its own (line events) */
     if (s->u.try_.finalbody.len)
         compile_try_finally(c, s);
     else
@@ -2907,8 +3021,8 @@ static bool docstring(const NodeList *body, const Node **doc) {
 /* The body of a class statement: a function that fills its namespace (frame->locals) and
  * returns the __class__ cell (or None) for BUILD_CLASS. */
 static CodeObj *compile_class_body(Compiler *c, const Node *s) {
-    int firstline = s->u.classdef.decorators.len ? s->u.classdef.decorators.items[0]->line
-                                                 : s->line;
+    int firstline =
+        s->u.classdef.decorators.len ? s->u.classdef.decorators.items[0]->line : s->line;
     if (!enter_unit(c, scope_of(c, s), UNIT_CLASS, s->u.classdef.name, firstline))
         return NULL;
     Unit *u = c->u;
@@ -3191,8 +3305,7 @@ static CodeObj *compile_module_code(Compiler *c, const Node *root) {
 
 CodeObj *compile_module(VM *vm, const Node *root, const char *filename, const char *source,
                         size_t len, Diag *diag) {
-    Compiler c = {.vm = vm, .filename = filename, .source = source, .srclen = len,
-                  .diag = diag};
+    Compiler c = {.vm = vm, .filename = filename, .source = source, .srclen = len, .diag = diag};
     memset(diag, 0, sizeof *diag);
     CodeObj *co = NULL;
     if (build_symtable(&c, root))

@@ -61,8 +61,8 @@ Value cont_repeat_error(VM *vm, Value other, bool other_right);
 
 /* The repr of `n` items between `open` and `close` ("[1, 2]"), items repr'd with
  * sb_add_repr. A trailing comma is added for a 1-tuple when `one_comma` is set. */
-StrObj *cont_items_repr(VM *vm, const Value *items, size_t n, const char *open,
-                        const char *close, bool one_comma);
+StrObj *cont_items_repr(VM *vm, const Value *items, size_t n, const char *open, const char *close,
+                        bool one_comma);
 
 /* Raises KeyError(key) with the key itself as the only argument (a tuple key is not
  * unpacked), as CPython's _PyErr_SetKeyError. */
@@ -74,6 +74,21 @@ Value cont_no_memory(VM *vm);
 
 /* The hash slot of mutable containers: TypeError "unhashable type: 'list'". */
 int cont_unhashable(VM *vm, Value self, int64_t *out);
+
+/* A tuple of n items (V_NONE, to be filled by stealing) for an iterator's next result,
+ * reusing *cache when the previous result was dropped (its only reference is the cache),
+ * as CPython's dict items, enumerate and zip iterators do. *cache holds one reference. */
+TupleObj *cont_result_tuple(VM *vm, TupleObj **cache, size_t n);
+
+/* Adds the dunder methods that mirror the slots `t` fills (__len__, __getitem__,
+ * __setitem__, __delitem__, __contains__, __iter__, __next__, __repr__) unless t's dict
+ * already has them, so that x.__len__() and super().__getitem__(k) work. Call at the end
+ * of a *_types_init, after the slots are set. */
+bool cont_add_slot_methods(VM *vm, TypeObj *t);
+
+/* Adds a static __new__(cls, ...) that builds through the tp_new slot of cls's built-in
+ * base, for subclasses that override __new__ and call super().__new__(cls, ...). */
+bool cont_add_new(VM *vm, TypeObj *t);
 
 /* Returns the new reference to `v` in a value that an "iter" slot can return for self. */
 Value cont_self_iter(VM *vm, Value self);

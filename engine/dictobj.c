@@ -14,6 +14,7 @@
  *
  * Not for: the object model's use of dicts as namespaces (typeobj.c) - it only calls the API.
  */
+#include <stddef.h>
 #include <string.h>
 
 #include "containers.h"
@@ -37,6 +38,7 @@ typedef struct {
     int64_t len;   /* d->len at creation; -1 once a size change was reported */
     DictKind kind;
     bool reversed;
+    TupleObj *result; /* items(): the last (key, value) tuple, reused when dropped */
 } DictIterObj;
 
 typedef struct {
@@ -423,8 +425,7 @@ static int update_from(VM *vm, DictObj *d, Value other, bool pairs_ok, bool over
         return -1;
     if (pairs_ok)
         return merge_pairs(vm, d, other);
-    vm_raise(vm, vm->exc_types.TypeError, "'%s' object is not a mapping",
-             val_type_name(vm, other));
+    vm_raise(vm, vm->exc_types.TypeError, "'%s' object is not a mapping", val_type_name(vm, other));
     return -1;
 }
 
@@ -621,8 +622,21 @@ static Value dict_tp_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleObj
 
 /* ---------------------------------------------------------------- iterator */
 
+/* The iterator type for a kind and direction (CPython names each: dict_valueiterator ...). */
+static TypeObj *dict_iter_type(VM *vm, DictKind kind, bool reversed) {
+    Types *t = &vm->types;
+    if (reversed)
+        return kind == DK_KEYS     ? t->dict_revkeyiter
+               : kind == DK_VALUES ? t->dict_revvalueiter
+                                   : t->dict_revitemiter;
+    return kind == DK_KEYS     ? t->dict_iter
+           : kind == DK_VALUES ? t->dict_valueiter
+                               : t->dict_itemiter;
+}
+
 static Value dict_iter_new(VM *vm, DictObj *d, DictKind kind, bool reversed) {
-    DictIterObj *it = (DictIterObj *)obj_alloc(vm, vm->types.dict_iter, sizeof(DictIterObj));
+    DictIterObj *it =
+        (DictIterObj *)obj_alloc(vm, dict_iter_type(vm, kind, reversed), sizeof(DictIterObj));
     if (!it)
         return VNULL;
     obj_incref(&d->hdr);
@@ -672,9 +686,15 @@ static int dict_iter_next(VM *vm, Value self, Value *out) {
         return 0;
     }
     if (it->kind == DK_ITEMS) {
-        TupleObj *t = tuple_pack(vm, 2, e->key, e->value);
-        if (!t)
+        Value k = v_incref(e->key), v = v_incref(e->value);
+        TupleObj *t = cont_result_tuple(vm, &it->result, 2);
+        if (!t) {
+            v_decref(vm, k);
+            v_decref(vm, v);
             return -1;
+        }
+        t->items[0] = k;
+        t->items[1] = v;
         *out = VOBJ(t);
     } else {
         *out = v_incref(it->kind == DK_KEYS ? e->key : e->value);
@@ -685,15 +705,19 @@ static int dict_iter_next(VM *vm, Value self, Value *out) {
 static void dict_iter_dealloc(VM *vm, Obj *o) {
     DictIterObj *it = (DictIterObj *)o;
     DictObj *d = it->dict;
+    TupleObj *t = it->result;
     it->dict = NULL;
-    if (d)
-        obj_decref(vm, &d->hdr);
+    it->result = NULL;
+    obj_xdecref(vm, d ? &d->hdr : NULL);
+    obj_xdecref(vm, t ? &t->hdr : NULL);
 }
 
 static void dict_iter_traverse(VM *vm, Obj *o, VisitFn visit, void *arg) {
     DictIterObj *it = (DictIterObj *)o;
     if (it->dict)
         visit(vm, VOBJ(it->dict), arg);
+    if (it->result)
+        visit(vm, VOBJ(it->result), arg);
 }
 
 /* ---------------------------------------------------------------- views */
@@ -829,9 +853,10 @@ static Value view_richcompare(VM *vm, Value a, Value b, CmpOp op) {
 
 /* keys/items views with & | - ^: the result is a set, computed by set's own methods. */
 static Value view_binop(VM *vm, BinOp op, Value a, Value b) {
-    static const char *const names[] = {
-        [BINOP_OR] = "union", [BINOP_AND] = "intersection", [BINOP_SUB] = "difference",
-        [BINOP_XOR] = "symmetric_difference"};
+    static const char *const names[] = {[BINOP_OR] = "union",
+                                        [BINOP_AND] = "intersection",
+                                        [BINOP_SUB] = "difference",
+                                        [BINOP_XOR] = "symmetric_difference"};
     if (op != BINOP_OR && op != BINOP_AND && op != BINOP_SUB && op != BINOP_XOR)
         return v_incref(vm->not_implemented);
     SetObj *s = set_new(vm, false);
@@ -937,8 +962,8 @@ static Value dict_update_m(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     if (!cont_check_self(vm, DICT, "update", args, nargs))
         return VNULL;
     if (nargs > 2)
-        return vm_raise(vm, vm->exc_types.TypeError,
-                        "update expected at most 1 argument, got %d", nargs - 1);
+        return vm_raise(vm, vm->exc_types.TypeError, "update expected at most 1 argument, got %d",
+                        nargs - 1);
     DictObj *d = AS_DICT(args[0]);
     if (nargs == 2 && dict_update(vm, d, args[1]) < 0)
         return VNULL;
@@ -967,7 +992,8 @@ static Value dict_fromkeys_s(VM *vm, Value *args, int nargs, TupleObj *kwnames) 
     if (kwnames && kwnames->len > 0)
         return vm_raise(vm, vm->exc_types.TypeError, "dict.fromkeys() takes no keyword arguments");
     if (nargs < 1)
-        return vm_raise(vm, vm->exc_types.TypeError, "fromkeys expected at least 1 argument, got 0");
+        return vm_raise(vm, vm->exc_types.TypeError,
+                        "fromkeys expected at least 1 argument, got 0");
     if (nargs > 2)
         return vm_raise(vm, vm->exc_types.TypeError,
                         "fromkeys expected at most 2 arguments, got %d", nargs);
@@ -1059,14 +1085,22 @@ static bool dict_methods_init(VM *vm, TypeObj *t) {
         const char *name;
         NativeFn fn;
     } methods[] = {
-        {"__init__", dict_init_m},       {"get", dict_get_m},
-        {"setdefault", dict_setdefault_m}, {"pop", dict_pop_m},
-        {"popitem", dict_popitem_m},     {"update", dict_update_m},
-        {"copy", dict_copy_m},           {"clear", dict_clear_m},
-        {"keys", dict_keys_m},           {"values", dict_values_m},
-        {"items", dict_items_m},         {"__reversed__", dict_reversed_m},
-        {"__getitem__", dict_getitem_m}, {"__setitem__", dict_setitem_m},
-        {"__delitem__", dict_delitem_m}, {"__contains__", dict_contains_m},
+        {"__init__", dict_init_m},
+        {"get", dict_get_m},
+        {"setdefault", dict_setdefault_m},
+        {"pop", dict_pop_m},
+        {"popitem", dict_popitem_m},
+        {"update", dict_update_m},
+        {"copy", dict_copy_m},
+        {"clear", dict_clear_m},
+        {"keys", dict_keys_m},
+        {"values", dict_values_m},
+        {"items", dict_items_m},
+        {"__reversed__", dict_reversed_m},
+        {"__getitem__", dict_getitem_m},
+        {"__setitem__", dict_setitem_m},
+        {"__delitem__", dict_delitem_m},
+        {"__contains__", dict_contains_m},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         if (!type_add_method(vm, t, methods[i].name, methods[i].fn))
@@ -1076,9 +1110,8 @@ static bool dict_methods_init(VM *vm, TypeObj *t) {
 
 static bool view_type_init(VM *vm, TypeObj *t, bool setlike) {
     t->instance_size = sizeof(DictViewObj);
-    t->dealloc = view_dealloc;
+    t->dealloc = view_dealloc; /* no clear slot: the dict breaks any cycle (as CPython) */
     t->traverse = view_traverse;
-    t->clear = view_dealloc;
     t->repr = view_repr;
     t->len = view_len;
     t->iter = view_iter;
@@ -1088,7 +1121,42 @@ static bool view_type_init(VM *vm, TypeObj *t, bool setlike) {
         t->binop = view_binop;
         t->hash = cont_unhashable;
     }
-    return type_add_method(vm, t, "__reversed__", view_reversed_m);
+    return type_add_method(vm, t, "__reversed__", view_reversed_m) && cont_add_slot_methods(vm, t);
+}
+
+static bool dict_iter_type_fill(VM *vm, TypeObj *it) {
+    it->instance_size = sizeof(DictIterObj);
+    it->dealloc = dict_iter_dealloc;
+    it->traverse = dict_iter_traverse;
+    it->clear = dict_iter_dealloc;
+    it->iter = cont_self_iter;
+    it->next = dict_iter_next;
+    return cont_add_slot_methods(vm, it);
+}
+
+/* dict_keyiterator is pre-made (vm->types.dict_iter); the other five are made here. */
+static bool dict_iter_types_init(VM *vm) {
+    static const struct {
+        size_t offset;
+        const char *name;
+    } extra[] = {
+        {offsetof(Types, dict_valueiter), "dict_valueiterator"},
+        {offsetof(Types, dict_itemiter), "dict_itemiterator"},
+        {offsetof(Types, dict_revkeyiter), "dict_reversekeyiterator"},
+        {offsetof(Types, dict_revvalueiter), "dict_reversevalueiterator"},
+        {offsetof(Types, dict_revitemiter), "dict_reverseitemiterator"},
+    };
+    if (!dict_iter_type_fill(vm, vm->types.dict_iter))
+        return false;
+    for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+        TypeObj *t = type_new_builtin(vm, extra[i].name, NULL, sizeof(DictIterObj), 0);
+        if (!t)
+            return false;
+        *(TypeObj **)((char *)&vm->types + extra[i].offset) = t;
+        if (!dict_iter_type_fill(vm, t) || !type_ready(vm, t))
+            return false;
+    }
+    return true;
 }
 
 bool dict_types_init(VM *vm) {
@@ -1113,14 +1181,8 @@ bool dict_types_init(VM *vm) {
     if (!dict_methods_init(vm, t))
         return false;
 
-    TypeObj *it = vm->types.dict_iter;
-    it->instance_size = sizeof(DictIterObj);
-    it->dealloc = dict_iter_dealloc;
-    it->traverse = dict_iter_traverse;
-    it->clear = dict_iter_dealloc;
-    it->iter = cont_self_iter;
-    it->next = dict_iter_next;
-    return view_type_init(vm, vm->types.dict_keys, true) &&
+    return dict_iter_types_init(vm) && view_type_init(vm, vm->types.dict_keys, true) &&
            view_type_init(vm, vm->types.dict_values, false) &&
-           view_type_init(vm, vm->types.dict_items, true);
+           view_type_init(vm, vm->types.dict_items, true) && cont_add_new(vm, t) &&
+           cont_add_slot_methods(vm, t);
 }

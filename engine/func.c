@@ -319,8 +319,7 @@ static Value cell_getattr(VM *vm, Value self, StrObj *name) {
 /* ================================================================ traceback */
 
 TracebackObj *traceback_new(VM *vm, CodeObj *code, int lasti, TracebackObj *next) {
-    TracebackObj *tb =
-        (TracebackObj *)obj_alloc(vm, vm->types.traceback, sizeof(TracebackObj));
+    TracebackObj *tb = (TracebackObj *)obj_alloc(vm, vm->types.traceback, sizeof(TracebackObj));
     if (!tb)
         return NULL;
     obj_incref(&code->hdr);
@@ -344,9 +343,13 @@ TracebackObj *traceback_new(VM *vm, CodeObj *code, int lasti, TracebackObj *next
 static void traceback_clear(VM *vm, Obj *o) {
     TracebackObj *tb = (TracebackObj *)o;
     Obj *objs[] = {(Obj *)tb->next, (Obj *)tb->globals, (Obj *)tb->local_names};
+    FrameObj *f = tb->frame;
     tb->next = NULL;
     tb->globals = NULL;
     tb->local_names = NULL;
+    tb->frame = NULL;
+    if (f)
+        frame_release(vm, f);
     for (int i = 0; i < 3; i++)
         obj_xdecref(vm, objs[i]);
 }
@@ -363,6 +366,16 @@ static void traceback_traverse(VM *vm, Obj *o, VisitFn visit, void *arg) {
     visit_obj(vm, &tb->code->hdr, visit, arg);
     visit_obj(vm, (Obj *)tb->globals, visit, arg);
     visit_obj(vm, (Obj *)tb->local_names, visit, arg);
+    if (tb->frame) {
+        FrameObj *f = tb->frame;
+        if (f->func)
+            visit(vm, VOBJ(f->func), arg);
+        if (f->locals)
+            visit(vm, VOBJ(f->locals), arg);
+        for (Value *p = f->slots; p < f->sp; p++)
+            if (!IS_NULL(*p))
+                visit(vm, *p, arg);
+    }
 }
 
 static Value traceback_getattr(VM *vm, Value self, StrObj *name) {
@@ -421,8 +434,7 @@ bool func_types_init(VM *vm) {
     t->clear = traceback_clear;
     t->getattr = traceback_getattr;
 
-    TypeObj *types[] = {vm->types.function, vm->types.code, vm->types.cell,
-                        vm->types.traceback};
+    TypeObj *types[] = {vm->types.function, vm->types.code, vm->types.cell, vm->types.traceback};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (!type_ready(vm, types[i]))
             return false;

@@ -54,9 +54,9 @@ static const char *gen_kind(VM *vm, GenObj *g) {
 
 Value gen_new(VM *vm, FrameObj *f) {
     CodeObj *co = f->code;
-    TypeObj *t = (co->flags & CO_COROUTINE)          ? vm->types.coroutine
+    TypeObj *t = (co->flags & CO_COROUTINE)         ? vm->types.coroutine
                  : (co->flags & CO_ASYNC_GENERATOR) ? vm->types.async_generator
-                                                     : vm->types.generator;
+                                                    : vm->types.generator;
     GenObj *g = (GenObj *)obj_alloc(vm, t, sizeof(GenObj));
     if (!g) {
         frame_release(vm, f);
@@ -128,7 +128,7 @@ SendResult gen_send_ex(VM *vm, GenObj *g, Value arg, bool exc, Value *result) {
         }
         if (exc)
             return SEND_ERROR; /* the thrown exception is pending */
-        *result = VNONE;   /* an exhausted generator: next() ends, send() returns None */
+        *result = VNONE;       /* an exhausted generator: next() ends, send() returns None */
         return SEND_RETURN;
     }
     FrameObj *f = g->frame;
@@ -277,7 +277,7 @@ static SendResult after_delegate(VM *vm, GenObj *g, SendResult st, Value r, Valu
             return gen_send_ex(vm, g, VNONE, true, result);
         r = v;
     }
-    uint32_t jump = f->ip[0];          /* JUMP_BACKWARD to the SEND */
+    uint32_t jump = f->ip[0]; /* JUMP_BACKWARD to the SEND */
     uint32_t send = f->code->code[INSTR_ARG(jump)];
     f->ip = f->code->code + INSTR_ARG(send);
     *f->sp++ = r; /* the result of the SEND loop, where its exit expects it */
@@ -410,7 +410,8 @@ static bool check_gen_self(VM *vm, const char *name, Value *args, int nargs) {
 }
 
 static Value m_send(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
-    if (!check_gen_self(vm, "send", args, nargs) || !args_count(vm, "send", nargs - 1, kwnames, 1, 1))
+    if (!check_gen_self(vm, "send", args, nargs) ||
+        !args_count(vm, "send", nargs - 1, kwnames, 1, 1))
         return VNULL;
     Value r;
     SendResult st = gen_send_ex(vm, self_gen(args), args[1], false, &r);
@@ -892,15 +893,16 @@ static void warn_never_awaited(VM *vm, GenObj *g) {
     if (!warn_once(vm, head))
         return;
     vm_write(vm, LS_STDERR, head, strlen(head));
-    if (f) {
-        char src[1024], buf[1100];
-        source_line(vm, line, src, sizeof src);
-        if (src[0]) {
-            snprintf(buf, sizeof buf, "  %s\n", src);
-            vm_write(vm, LS_STDERR, buf, strlen(buf));
-        }
+    if (!f)
+        return; /* at exit CPython can no longer import tracemalloc: no hint line */
+    char src[1024], buf[1100];
+    source_line(vm, line, src, sizeof src);
+    if (src[0]) {
+        snprintf(buf, sizeof buf, "  %s\n", src);
+        vm_write(vm, LS_STDERR, buf, strlen(buf));
     }
-    const char *tail = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+    const char *tail =
+        "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
     vm_write(vm, LS_STDERR, tail, strlen(tail));
 }
 
@@ -1033,7 +1035,7 @@ static Value gen_getattr(VM *vm, Value self, StrObj *name) {
 
 static StrObj *aw_repr(VM *vm, Value self) {
     const char *kind = AS_OBJ(self)->type == vm->types.async_gen_asend ? "async_generator_asend"
-                                                                        : "async_generator_athrow";
+                                                                       : "async_generator_athrow";
     return str_printf(vm, "<%s object at 0x%012llx>", kind,
                       (unsigned long long)obj_fake_address(vm, AS_OBJ(self)));
 }
@@ -1095,8 +1097,7 @@ static TypeObj *gen_type(VM *vm, const char *name) {
     return t;
 }
 
-static bool add_methods(VM *vm, TypeObj *t, const char *const *names, const NativeFn *fns,
-                        int n) {
+static bool add_methods(VM *vm, TypeObj *t, const char *const *names, const NativeFn *fns, int n) {
     for (int i = 0; i < n; i++)
         if (!type_add_method(vm, t, names[i], fns[i]))
             return false;
@@ -1134,8 +1135,8 @@ static TypeObj *helper_type(VM *vm, const char *name, size_t size, void (*clear)
 }
 
 static bool awaitable_types(VM *vm) {
-    static const char *const names[] = {"send", "throw", "close", "__next__", "__iter__",
-                                        "__await__"};
+    static const char *const names[] = {"send",     "throw",    "close",
+                                        "__next__", "__iter__", "__await__"};
     static const NativeFn fns[] = {aw_m_send, aw_m_throw, aw_m_close, aw_m_next, m_self, m_self};
     TypeObj *t = vm->types.async_gen_asend =
         helper_type(vm, "async_generator_asend", sizeof(AsendObj), aw_clear, aw_traverse);
@@ -1172,9 +1173,12 @@ static bool awaitable_types(VM *vm) {
 bool gen_types_init(VM *vm) {
     if (!generator_types(vm) || !awaitable_types(vm))
         return false;
-    TypeObj *types[] = {vm->types.generator,       vm->types.coroutine,
-                        vm->types.async_generator, vm->types.async_gen_asend,
-                        vm->types.async_gen_athrow, vm->types.coroutine_wrapper,
+    TypeObj *types[] = {vm->types.generator,
+                        vm->types.coroutine,
+                        vm->types.async_generator,
+                        vm->types.async_gen_asend,
+                        vm->types.async_gen_athrow,
+                        vm->types.coroutine_wrapper,
                         vm->types.frame};
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (!type_ready(vm, types[i]))

@@ -12,8 +12,9 @@
 
 typedef struct {
     Obj hdr;
-    Value it;      /* the underlying iterator */
-    int64_t count; /* the next index */
+    Value it;         /* the underlying iterator */
+    int64_t count;    /* the next index */
+    TupleObj *result; /* the last (index, item), reused when the loop dropped it */
 } EnumerateObj;
 
 typedef struct {
@@ -21,7 +22,8 @@ typedef struct {
     size_t n;
     bool strict;
     bool done;
-    Value its[]; /* n iterators */
+    TupleObj *result; /* the last tuple, reused when the loop dropped it */
+    Value its[];      /* n iterators */
 } ZipObj;
 
 typedef struct {
@@ -70,9 +72,10 @@ static bool no_keywords(VM *vm, const char *name, TupleObj *kwnames) {
 
 /* enumerate(iterable, start=0): binds positional and keyword arguments. */
 static bool enumerate_args(VM *vm, Value *args, int nargs, TupleObj *kwnames, Value *bound) {
-    if (nargs > 2) {
+    int total = nargs + (int)(kwnames ? kwnames->len : 0);
+    if (total > 2) {
         vm_raise(vm, vm->exc_types.TypeError, "enumerate() takes at most 2 arguments (%d given)",
-                 nargs + (int)(kwnames ? kwnames->len : 0));
+                 total);
         return false;
     }
     bound[0] = nargs > 0 ? args[0] : VNULL;
@@ -87,8 +90,8 @@ static bool enumerate_args(VM *vm, Value *args, int nargs, TupleObj *kwnames, Va
         }
         if (!IS_NULL(bound[slot])) {
             vm_raise(vm, vm->exc_types.TypeError,
-                     "argument for enumerate() given by name ('%s') and position (%d)",
-                     name->data, slot + 1);
+                     "argument for enumerate() given by name ('%s') and position (%d)", name->data,
+                     slot + 1);
             return false;
         }
         bound[slot] = args[nargs + (int)i];
@@ -129,6 +132,8 @@ static Value enumerate_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleO
 static int enumerate_next(VM *vm, Value self, Value *out) {
     EnumerateObj *e = (EnumerateObj *)self.as.o;
     Value item;
+    if (IS_NULL(e->it)) /* cleared by the cycle collector */
+        return 0;
     int r = obj_next(vm, e->it, &item);
     if (r <= 0)
         return r;
@@ -137,7 +142,7 @@ static int enumerate_next(VM *vm, Value self, Value *out) {
         int_overflow(vm);
         return -1;
     }
-    TupleObj *t = tuple_new(vm, 2);
+    TupleObj *t = cont_result_tuple(vm, &e->result, 2);
     if (!t) {
         v_decref(vm, item);
         return -1;
@@ -148,12 +153,22 @@ static int enumerate_next(VM *vm, Value self, Value *out) {
     return 1;
 }
 
+/* Drops a cached result tuple. */
+static void clear_result(VM *vm, TupleObj **result) {
+    TupleObj *t = *result;
+    *result = NULL;
+    obj_xdecref(vm, t ? &t->hdr : NULL);
+}
+
 static void enumerate_clear(VM *vm, Obj *o) {
     clear_value(vm, &((EnumerateObj *)o)->it);
+    clear_result(vm, &((EnumerateObj *)o)->result);
 }
 
 static void enumerate_traverse(VM *vm, Obj *o, VisitFn visit, void *arg) {
     visit_value(vm, ((EnumerateObj *)o)->it, visit, arg);
+    if (((EnumerateObj *)o)->result)
+        visit(vm, VOBJ(((EnumerateObj *)o)->result), arg);
 }
 
 /* ---------------------------------------------------------------- zip */
@@ -223,7 +238,7 @@ static int zip_next(VM *vm, Value self, Value *out) {
     ZipObj *z = (ZipObj *)self.as.o;
     if (z->n == 0 || z->done)
         return 0;
-    TupleObj *t = tuple_new(vm, z->n);
+    TupleObj *t = cont_result_tuple(vm, &z->result, z->n);
     if (!t)
         return -1;
     for (size_t i = 0; i < z->n; i++) {
@@ -236,7 +251,9 @@ static int zip_next(VM *vm, Value self, Value *out) {
                 return zip_strict_error(vm, z, i);
             return r;
         }
+        Value old = t->items[i]; /* V_NONE, or an item if an earlier next() re-entered */
         t->items[i] = item;
+        v_decref(vm, old);
     }
     *out = VOBJ(t);
     return 1;
@@ -248,12 +265,15 @@ static void zip_clear(VM *vm, Obj *o) {
     z->n = 0;
     for (size_t i = 0; i < n; i++)
         clear_value(vm, &z->its[i]);
+    clear_result(vm, &z->result);
 }
 
 static void zip_traverse(VM *vm, Obj *o, VisitFn visit, void *arg) {
     ZipObj *z = (ZipObj *)o;
     for (size_t i = 0; i < z->n; i++)
         visit_value(vm, z->its[i], visit, arg);
+    if (z->result)
+        visit(vm, VOBJ(z->result), arg);
 }
 
 /* ---------------------------------------------------------------- map */
@@ -284,6 +304,8 @@ static Value map_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleObj *kw
 static int map_next(VM *vm, Value self, Value *out) {
     MapObj *m = (MapObj *)self.as.o;
     Value small[MAP_SMALL], *items = small;
+    if (IS_NULL(m->func)) /* cleared by the cycle collector */
+        return 0;
     if (m->n > MAP_SMALL && !(items = ls_alloc(vm, m->n * sizeof(Value)))) {
         cont_no_memory(vm);
         return -1;
@@ -325,8 +347,7 @@ static Value filter_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleObj 
     if (!no_keywords(vm, "filter", kwnames))
         return VNULL;
     if (nargs != 2)
-        return vm_raise(vm, vm->exc_types.TypeError, "filter expected 2 arguments, got %d",
-                        nargs);
+        return vm_raise(vm, vm->exc_types.TypeError, "filter expected 2 arguments, got %d", nargs);
     Value it = obj_iter(vm, args[1]);
     if (IS_NULL(it))
         return VNULL;
@@ -344,6 +365,8 @@ static int filter_next(VM *vm, Value self, Value *out) {
     FilterObj *f = (FilterObj *)self.as.o;
     Value item;
     int r;
+    if (IS_NULL(f->it) || IS_NULL(f->func)) /* cleared by the cycle collector */
+        return 0;
     while ((r = obj_next(vm, f->it, &item)) > 0) {
         int keep;
         if (IS_NONE(f->func)) {
@@ -383,8 +406,7 @@ static Value reversed_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleOb
     if (!no_keywords(vm, "reversed", kwnames))
         return VNULL;
     if (nargs != 1)
-        return vm_raise(vm, vm->exc_types.TypeError, "reversed expected 1 argument, got %d",
-                        nargs);
+        return vm_raise(vm, vm->exc_types.TypeError, "reversed expected 1 argument, got %d", nargs);
     Value seq = args[0];
     StrObj *name = str_intern(vm, "__reversed__");
     if (!name)
@@ -467,18 +489,21 @@ static void iter_type_fill(TypeObj *t, const IterTypeDef *d) {
 bool iter_types_init(VM *vm) {
     static const IterTypeDef enumerate_def = {sizeof(EnumerateObj), enumerate_clear,
                                               enumerate_traverse, enumerate_next, enumerate_new};
-    static const IterTypeDef zip_def = {sizeof(ZipObj), zip_clear, zip_traverse, zip_next,
-                                        zip_new};
-    static const IterTypeDef map_def = {sizeof(MapObj), map_clear, map_traverse, map_next,
-                                        map_new};
+    static const IterTypeDef zip_def = {sizeof(ZipObj), zip_clear, zip_traverse, zip_next, zip_new};
+    static const IterTypeDef map_def = {sizeof(MapObj), map_clear, map_traverse, map_next, map_new};
     static const IterTypeDef filter_def = {sizeof(FilterObj), filter_clear, filter_traverse,
                                            filter_next, filter_new};
-    static const IterTypeDef reversed_def = {sizeof(ReversedObj), reversed_clear,
-                                             reversed_traverse, reversed_next, reversed_new};
+    static const IterTypeDef reversed_def = {sizeof(ReversedObj), reversed_clear, reversed_traverse,
+                                             reversed_next, reversed_new};
     iter_type_fill(vm->types.enumerate, &enumerate_def);
     iter_type_fill(vm->types.zip, &zip_def);
     iter_type_fill(vm->types.map, &map_def);
     iter_type_fill(vm->types.filter, &filter_def);
     iter_type_fill(vm->types.reversed, &reversed_def);
+    TypeObj *types[] = {vm->types.enumerate, vm->types.zip, vm->types.map, vm->types.filter,
+                        vm->types.reversed};
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (!cont_add_slot_methods(vm, types[i]))
+            return false;
     return true;
 }

@@ -16,11 +16,12 @@
 
 #include "containers.h"
 
-/* Iterator over a list; it reads the list's current length at each step, as CPython's. */
+/* Iterator over a list; it reads the list's current length at each step, as CPython's.
+ * The reverse iterator (reversed(list)) counts index down instead. */
 typedef struct {
     Obj hdr;
     ListObj *list; /* NULL when exhausted */
-    size_t index;
+    size_t index;  /* next item; for the reverse iterator, one past it */
 } ListIterObj;
 
 #define LIST_MIN_CAP 4
@@ -345,8 +346,7 @@ static Value list_binop(VM *vm, BinOp op, Value a, Value b) {
             if (cont_has_reflected(vm, b, "__radd__"))
                 return v_incref(vm->not_implemented);
             return vm_raise(vm, vm->exc_types.TypeError,
-                            "can only concatenate list (not \"%s\") to list",
-                            val_type_name(vm, b));
+                            "can only concatenate list (not \"%s\") to list", val_type_name(vm, b));
         }
         ListObj *r = list_new(vm, AS_LIST(a)->len + AS_LIST(b)->len);
         if (!r)
@@ -730,11 +730,11 @@ static int sort_kind(VM *vm, const Value *keys, size_t n) {
     if (n == 0)
         return SORT_GENERIC;
     Value k0 = keys[0];
-    int kind = k0.kind == V_INT      ? SORT_INT
-               : k0.kind == V_FLOAT  ? SORT_FLOAT
-               : IS_STR(vm, k0)      ? SORT_STR
-               : IS_TUPLE(vm, k0)    ? SORT_TUPLE
-                                     : SORT_GENERIC;
+    int kind = k0.kind == V_INT     ? SORT_INT
+               : k0.kind == V_FLOAT ? SORT_FLOAT
+               : IS_STR(vm, k0)     ? SORT_STR
+               : IS_TUPLE(vm, k0)   ? SORT_TUPLE
+                                    : SORT_GENERIC;
     for (size_t i = 1; i < n && kind != SORT_GENERIC; i++) {
         Value k = keys[i];
         if (k.kind != k0.kind || (k.kind == V_OBJ && k.as.o->type != k0.as.o->type))
@@ -935,13 +935,40 @@ static Value list_sort_m(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
 
 /* ---------------------------------------------------------------- iterator */
 
-static Value list_iter(VM *vm, Value self) {
-    ListIterObj *it = (ListIterObj *)obj_alloc(vm, vm->types.list_iter, sizeof(ListIterObj));
+static Value list_iter_new(VM *vm, Value self, TypeObj *type, size_t index) {
+    ListIterObj *it = (ListIterObj *)obj_alloc(vm, type, sizeof(ListIterObj));
     if (!it)
         return VNULL;
     obj_incref(self.as.o);
     it->list = AS_LIST(self);
+    it->index = index;
     return VOBJ(it);
+}
+
+static Value list_iter(VM *vm, Value self) {
+    return list_iter_new(vm, self, vm->types.list_iter, 0);
+}
+
+/* list.__reversed__(): what reversed(list) returns. */
+static Value list_reversed_m(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
+    if (!cont_method_args(vm, LIST, "__reversed__", args, nargs, kwnames, 0))
+        return VNULL;
+    return list_iter_new(vm, args[0], vm->types.list_reviter, AS_LIST(args[0])->len);
+}
+
+/* The list may have shrunk since the last step: then the iteration ends. */
+static int list_reviter_next(VM *vm, Value self, Value *out) {
+    ListIterObj *it = (ListIterObj *)self.as.o;
+    ListObj *l = it->list;
+    if (!l)
+        return 0;
+    if (it->index > 0 && it->index <= l->len) {
+        *out = v_incref(l->items[--it->index]);
+        return 1;
+    }
+    it->list = NULL;
+    obj_decref(vm, &l->hdr);
+    return 0;
 }
 
 static int list_iter_next(VM *vm, Value self, Value *out) {
@@ -979,15 +1006,25 @@ static bool list_methods_init(VM *vm, TypeObj *t) {
         const char *name;
         NativeFn fn;
     } methods[] = {
-        {"__init__", list_init_m}, {"append", list_append_m},   {"extend", list_extend_m},
-        {"insert", list_insert_m}, {"pop", list_pop_m},         {"remove", list_remove_m},
-        {"index", list_index_m},   {"count", list_count_m},     {"sort", list_sort_m},
-        {"reverse", list_reverse_m}, {"copy", list_copy_m},     {"clear", list_clear_m},
+        {"__init__", list_init_m},         {"append", list_append_m}, {"extend", list_extend_m},
+        {"insert", list_insert_m},         {"pop", list_pop_m},       {"remove", list_remove_m},
+        {"index", list_index_m},           {"count", list_count_m},   {"sort", list_sort_m},
+        {"reverse", list_reverse_m},       {"copy", list_copy_m},     {"clear", list_clear_m},
+        {"__reversed__", list_reversed_m},
     };
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         if (!type_add_method(vm, t, methods[i].name, methods[i].fn))
             return false;
     return true;
+}
+
+static void list_iter_type_fill(TypeObj *t, int (*next)(VM *, Value, Value *)) {
+    t->instance_size = sizeof(ListIterObj);
+    t->dealloc = list_iter_dealloc;
+    t->traverse = list_iter_traverse;
+    t->clear = list_iter_dealloc;
+    t->iter = cont_self_iter;
+    t->next = next;
 }
 
 bool list_types_init(VM *vm) {
@@ -1013,11 +1050,12 @@ bool list_types_init(VM *vm) {
         return false;
 
     TypeObj *it = vm->types.list_iter;
-    it->instance_size = sizeof(ListIterObj);
-    it->dealloc = list_iter_dealloc;
-    it->traverse = list_iter_traverse;
-    it->clear = list_iter_dealloc;
-    it->iter = cont_self_iter;
-    it->next = list_iter_next;
-    return true;
+    list_iter_type_fill(it, list_iter_next);
+    TypeObj *rev = type_new_builtin(vm, "list_reverseiterator", NULL, sizeof(ListIterObj), 0);
+    if (!rev)
+        return false;
+    vm->types.list_reviter = rev;
+    list_iter_type_fill(rev, list_reviter_next);
+    return type_ready(vm, rev) && cont_add_new(vm, t) && cont_add_slot_methods(vm, t) &&
+           cont_add_slot_methods(vm, it) && cont_add_slot_methods(vm, rev);
 }

@@ -276,13 +276,53 @@ static Value make_argv(VM *vm) {
     return l ? VOBJ(l) : VNULL;
 }
 
-/* version_info as a plain tuple: comparisons such as `>= (3, 11)` work. */
+/* sys.version_info: a tuple subclass (comparisons with tuples, slicing and unpacking come
+ * from tuple) whose fields are also attributes, like CPython's struct sequence. */
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel",
+                                             "serial"};
+enum { VERSION_NFIELDS = sizeof version_fields / sizeof version_fields[0] };
+
+static Value version_info_getattr(VM *vm, Value self, StrObj *name) {
+    TupleObj *t = AS_TUPLE(self);
+    for (size_t i = 0; i < VERSION_NFIELDS && i < t->len; i++)
+        if (str_eq_cstr(name, version_fields[i]))
+            return v_incref(t->items[i]);
+    return generic_getattr(vm, self, name);
+}
+
+static StrObj *version_info_repr(VM *vm, Value self) {
+    TupleObj *t = AS_TUPLE(self);
+    StrBuf sb;
+    sb_init(&sb);
+    bool ok = sb_adds(vm, &sb, "sys.version_info(");
+    for (size_t i = 0; ok && i < VERSION_NFIELDS && i < t->len; i++)
+        ok = sb_printf(vm, &sb, "%s%s=", i ? ", " : "", version_fields[i]) &&
+             sb_add_repr(vm, &sb, t->items[i]);
+    if (!ok || !sb_adds(vm, &sb, ")")) {
+        sb_free(vm, &sb);
+        return NULL;
+    }
+    return sb_finish(vm, &sb);
+}
+
 static Value make_version_info(VM *vm) {
+    TypeObj *type = type_new_builtin(vm, "version_info", vm->types.tuple, sizeof(TupleObj), 0);
+    if (!type || !set_type_module(vm, type, "sys"))
+        return VNULL;
+    type->getattr = version_info_getattr;
+    type->repr = version_info_repr;
+    if (!type_ready(vm, type))
+        return VNULL;
     StrObj *final = str_from_cstr(vm, "final");
     TupleObj *t =
         final ? tuple_pack(vm, 5, VINT(3), VINT(11), VINT(7), VOBJ(final), VINT(0)) : NULL;
-    obj_xdecref(vm, (Obj *) final);
-    return t ? VOBJ(t) : VNULL;
+    obj_xdecref(vm, (Obj *)final);
+    if (!t)
+        return VNULL;
+    Value arg = VOBJ(t);
+    Value v = type->tp_new(vm, type, &arg, 1, NULL);
+    obj_decref(vm, &t->hdr);
+    return v;
 }
 
 static Value cstr_value(VM *vm, const char *s) {

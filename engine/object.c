@@ -441,6 +441,11 @@ static bool ready_boot_types(VM *vm) {
 }
 
 bool objects_init(VM *vm) {
+    /* a VM zeroed by calloc (unit tests) gets ls_config_init's limits, not a depth of 0 */
+    if (vm->config.max_depth <= 0)
+        vm->config.max_depth = 1000;
+    if (vm->config.max_steps == 0)
+        vm->config.max_steps = 2000000000ULL;
     vm->memo = ls_alloc(vm, sizeof(struct ObjMemo));
     if (!vm->memo || !alloc_boot_types(vm))
         return false;

@@ -362,6 +362,11 @@ SetObj *set_new(VM *vm, bool frozen);
 int set_add(VM *vm, SetObj *s, Value key);      /* 0 ok, -1 error */
 int set_contains(VM *vm, SetObj *s, Value key); /* 1, 0, -1 */
 int set_update(VM *vm, SetObj *s, Value iterable); /* {*iterable}: 0 ok, -1 error */
+/* The frozenset constant CPython 3.11's compiler makes for a set display of 3 or more
+ * constants ({5, 13, 21}); it is built twice, as CPython's constant merging does. Compile
+ * such a display as BUILD_SET 0, LOAD_CONST <this>, SET_UPDATE 1 so that the set iterates
+ * in CPython's order (a BUILD_SET of the items gives a different order). */
+SetObj *set_display_const(VM *vm, const Value *items, size_t n);
 
 /* ---------------------------------------------------------------- generic protocol */
 

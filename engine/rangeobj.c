@@ -78,8 +78,8 @@ static int64_t adjust_bound(int64_t i, int64_t len, int64_t step) {
     return i;
 }
 
-bool slice_indices(VM *vm, SliceObj *s, int64_t len, int64_t *start, int64_t *stop,
-                   int64_t *step, int64_t *count) {
+bool slice_indices(VM *vm, SliceObj *s, int64_t len, int64_t *start, int64_t *stop, int64_t *step,
+                   int64_t *count) {
     if (!slice_unpack(vm, s, start, stop, step))
         return false;
     *start = adjust_bound(*start, len, *step);
@@ -113,8 +113,8 @@ static StrObj *slice_repr(VM *vm, Value self) {
     StrBuf sb;
     sb_init(&sb);
     bool ok = sb_adds(vm, &sb, "slice(") && sb_add_repr(vm, &sb, s->start) &&
-              sb_adds(vm, &sb, ", ") && sb_add_repr(vm, &sb, s->stop) &&
-              sb_adds(vm, &sb, ", ") && sb_add_repr(vm, &sb, s->step) && sb_adds(vm, &sb, ")");
+              sb_adds(vm, &sb, ", ") && sb_add_repr(vm, &sb, s->stop) && sb_adds(vm, &sb, ", ") &&
+              sb_add_repr(vm, &sb, s->step) && sb_adds(vm, &sb, ")");
     if (!ok) {
         sb_free(vm, &sb);
         return NULL;
@@ -153,8 +153,8 @@ static Value slice_tp_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleOb
     if (nargs < 1)
         return vm_raise(vm, vm->exc_types.TypeError, "slice expected at least 1 argument, got 0");
     if (nargs > 3)
-        return vm_raise(vm, vm->exc_types.TypeError,
-                        "slice expected at most 3 arguments, got %d", nargs);
+        return vm_raise(vm, vm->exc_types.TypeError, "slice expected at most 3 arguments, got %d",
+                        nargs);
     if (nargs == 1)
         return slice_new(vm, VNONE, args[0], VNONE);
     return slice_new(vm, args[0], args[1], nargs == 3 ? args[2] : VNONE);
@@ -224,8 +224,8 @@ static Value range_tp_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleOb
     if (nargs < 1)
         return vm_raise(vm, vm->exc_types.TypeError, "range expected at least 1 argument, got 0");
     if (nargs > 3)
-        return vm_raise(vm, vm->exc_types.TypeError,
-                        "range expected at most 3 arguments, got %d", nargs);
+        return vm_raise(vm, vm->exc_types.TypeError, "range expected at most 3 arguments, got %d",
+                        nargs);
     int64_t start = 0, stop, step = 1;
     if (nargs == 1) {
         if (!range_arg(vm, args[0], &stop))
@@ -318,8 +318,8 @@ static Value range_getitem(VM *vm, Value self, Value key) {
         return VNULL;
     if (cont_is_slice(vm, key))
         return range_slice(vm, r, (SliceObj *)key.as.o);
-    return vm_raise(vm, vm->exc_types.TypeError,
-                    "range indices must be integers or slices, not %s", val_type_name(vm, key));
+    return vm_raise(vm, vm->exc_types.TypeError, "range indices must be integers or slices, not %s",
+                    val_type_name(vm, key));
 }
 
 /* Position of the int v in r, or -1. */
@@ -330,8 +330,8 @@ static int64_t range_find_int(RangeObj *r, int64_t v) {
     int64_t lo = r->step > 0 ? r->start : last, hi = r->step > 0 ? last : r->start;
     if (v < lo || v > hi)
         return -1;
-    uint64_t off = r->step > 0 ? (uint64_t)v - (uint64_t)r->start
-                               : (uint64_t)r->start - (uint64_t)v;
+    uint64_t off =
+        r->step > 0 ? (uint64_t)v - (uint64_t)r->start : (uint64_t)r->start - (uint64_t)v;
     uint64_t astep = r->step > 0 ? (uint64_t)r->step : 0 - (uint64_t)r->step;
     return off % astep == 0 ? (int64_t)(off / astep) : -1;
 }
@@ -441,8 +441,7 @@ static Value range_reversed_m(VM *vm, Value *args, int nargs, TupleObj *kwnames)
     RangeObj *r = AS_RANGE(args[0]);
     if (r->len == 0)
         return range_iter_make(vm, 0, 1, 0);
-    return range_iter_make(vm, range_item(r, r->len - 1),
-                           (int64_t)(0 - (uint64_t)r->step), r->len);
+    return range_iter_make(vm, range_item(r, r->len - 1), (int64_t)(0 - (uint64_t)r->step), r->len);
 }
 
 /* ---------------------------------------------------------------- types */
@@ -480,5 +479,6 @@ bool range_types_init(VM *vm) {
     s->richcompare = slice_richcompare;
     s->getattr = slice_getattr;
     s->tp_new = slice_tp_new;
-    return type_add_method(vm, s, "indices", slice_indices_m);
+    return type_add_method(vm, s, "indices", slice_indices_m) && cont_add_slot_methods(vm, t) &&
+           cont_add_slot_methods(vm, it) && cont_add_slot_methods(vm, s);
 }

@@ -75,8 +75,8 @@ static int slow_eq(VM *vm, SetObj *so, SetEntry *entry, Value key) {
     SetEntry *table = so->table;
     Value start = v_incref(entry->key);
     int cmp = obj_eq(vm, start, key);
-    bool changed = table != so->table || entry->key.kind != start.kind ||
-                   entry->key.as.i != start.as.i;
+    bool changed =
+        table != so->table || entry->key.kind != start.kind || entry->key.as.i != start.as.i;
     v_decref(vm, start);
     if (cmp >= 0 && changed)
         return 2;
@@ -383,6 +383,26 @@ int set_update(VM *vm, SetObj *so, Value other) {
     return r < 0 ? -1 : 0;
 }
 
+SetObj *set_display_const(VM *vm, const Value *items, size_t n) {
+    SetObj *first = set_new(vm, true), *merged = NULL;
+    for (size_t i = 0; first && i < n; i++)
+        if (add_key(vm, first, items[i]) < 0) {
+            obj_decref(vm, &first->hdr);
+            return NULL;
+        }
+    if (first && (merged = set_new(vm, true))) { /* re-add in the first table's order */
+        for (size_t i = 0; i <= first->mask; i++)
+            if (IS_ACTIVE(&first->table[i]) &&
+                add_entry(vm, merged, first->table[i].key, first->table[i].hash) < 0) {
+                obj_decref(vm, &merged->hdr);
+                merged = NULL;
+                break;
+            }
+    }
+    obj_xdecref(vm, first ? &first->hdr : NULL);
+    return merged;
+}
+
 /* A new set or frozenset (the base type of `like`) holding the items of iterable (or
  * nothing when V_NULL): CPython's make_new_set_basetype. */
 static SetObj *new_like(VM *vm, Value like, Value iterable) {
@@ -549,7 +569,8 @@ static int symmetric_difference_update(VM *vm, SetObj *so, Value other) {
         set_clear_all(vm, so);
         return 0;
     }
-    Value o = cont_is_anyset(vm, other) ? v_incref(other) : set_result(new_like(vm, VOBJ(so), other));
+    Value o =
+        cont_is_anyset(vm, other) ? v_incref(other) : set_result(new_like(vm, VOBJ(so), other));
     if (IS_NULL(o))
         return -1;
     size_t pos = 0;
@@ -901,8 +922,8 @@ static bool set_args(VM *vm, Value *args, int nargs, TupleObj *kwnames, const ch
     if (!set_self(vm, args, nargs, name, mutating))
         return false;
     TypeObj *t = args[0].as.o->type;
-    return cont_method_args(vm, type_is_subtype(t, vm->types.set) ? vm->types.set
-                                                                  : vm->types.frozenset,
+    return cont_method_args(vm,
+                            type_is_subtype(t, vm->types.set) ? vm->types.set : vm->types.frozenset,
                             name, args, nargs, kwnames, n);
 }
 
@@ -1164,5 +1185,7 @@ bool set_types_init(VM *vm) {
     it->clear = set_iter_dealloc;
     it->iter = cont_self_iter;
     it->next = set_iter_next;
-    return true;
+    return cont_add_new(vm, vm->types.set) && cont_add_new(vm, vm->types.frozenset) &&
+           cont_add_slot_methods(vm, vm->types.set) &&
+           cont_add_slot_methods(vm, vm->types.frozenset) && cont_add_slot_methods(vm, it);
 }

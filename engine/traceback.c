@@ -71,8 +71,8 @@ static size_t byte_of_char(const char *s, size_t len, int ch) {
 /* CPython's extract_anchors_from_line: parses the failing segment and, for a binary
  * operation or a subscript, finds the range to mark with ^ inside the ~ range. Offsets in
  * and out are character offsets in the line. */
-static bool extract_anchors(const char *line, size_t len, int start, int end, int *left,
-                            int *right, char *primary, char *secondary) {
+static bool extract_anchors(const char *line, size_t len, int start, int end, int *left, int *right,
+                            char *primary, char *secondary) {
     size_t bs = byte_of_char(line, len, start), be = byte_of_char(line, len, end);
     const char *seg = line + bs;
     size_t seglen = be - bs;
@@ -109,9 +109,39 @@ static bool extract_anchors(const char *line, size_t len, int start, int end, in
     return found;
 }
 
+/* Where output goes and how deep in an exception group it is (CPython's
+ * exception_print_context): lines inside a group get an indent and a "| " margin. */
+typedef struct {
+    VM *vm;
+    StrBuf *sb;
+    Obj **seen; /* exceptions already printed (cycles in chains) */
+    size_t nseen, capseen;
+    int group_depth;
+    bool need_close;
+} PrintCtx;
+
+enum { MAX_GROUP_WIDTH = 15, MAX_GROUP_DEPTH = 10 };
+
+/* _Py_WriteIndentedMargin. */
+static void indented_margin(PrintCtx *p, int indent, const char *margin) {
+    for (int i = 0; i < indent; i++)
+        sb_add(p->vm, p->sb, " ", 1);
+    if (margin)
+        sb_adds(p->vm, p->sb, margin);
+}
+
+static void margin(PrintCtx *p) {
+    indented_margin(p, 2 * p->group_depth, p->group_depth ? "| " : "");
+}
+
 /* The source line of an entry and, unless it would mark the whole line, the indicators. */
-static void print_source(VM *vm, StrBuf *sb, TracebackObj *tb) {
+static void print_source(PrintCtx *p, TracebackObj *tb) {
+    VM *vm = p->vm;
+    StrBuf *sb = p->sb;
     size_t len;
+    /* Only the program's own source is at hand (not the embedded asyncio library's). */
+    if (vm->filename && !str_eq_cstr(tb->code->filename, vm->filename))
+        return;
     const char *line = find_line(vm, tb->line, &len);
     if (!line)
         return;
@@ -120,6 +150,7 @@ static void print_source(VM *vm, StrBuf *sb, TracebackObj *tb) {
         lead++;
     if (lead == len)
         return;
+    margin(p);
     sb_adds(vm, sb, "    ");
     sb_add(vm, sb, line + lead, len - lead);
     sb_adds(vm, sb, "\n");
@@ -142,28 +173,32 @@ static void print_source(VM *vm, StrBuf *sb, TracebackObj *tb) {
     bool special = left != -1 || right != -1;
     if (end - start == line_chars - truncation - SOURCE_INDENT && !special)
         return;
+    margin(p);
     for (int offset = truncation + 1; offset <= end; offset++) {
-        char ch = offset <= start                                    ? ' '
+        char ch = offset <= start                               ? ' '
                   : special && left < offset && offset <= right ? secondary
-                                                                     : primary;
+                                                                : primary;
         sb_add(vm, sb, &ch, 1);
     }
     sb_adds(vm, sb, "\n");
 }
 
-static void print_entry(VM *vm, StrBuf *sb, TracebackObj *tb) {
-    sb_printf(vm, sb, "  File \"%s\", line %d, in %s\n", tb->code->filename->data, tb->line,
+static void print_entry(PrintCtx *p, TracebackObj *tb) {
+    margin(p);
+    sb_printf(p->vm, p->sb, "  File \"%s\", line %d, in %s\n", tb->code->filename->data, tb->line,
               tb->code->name->data);
-    print_source(vm, sb, tb);
+    print_source(p, tb);
 }
 
-static void print_repeated(VM *vm, StrBuf *sb, long cnt) {
+/* (CPython writes this line without the group margin.) */
+static void print_repeated(PrintCtx *p, long cnt) {
     cnt -= TB_RECURSIVE_CUTOFF;
-    sb_printf(vm, sb, "  [Previous line repeated %ld more time%s]\n", cnt, cnt > 1 ? "s" : "");
+    sb_printf(p->vm, p->sb, "  [Previous line repeated %ld more time%s]\n", cnt,
+              cnt > 1 ? "s" : "");
 }
 
 /* CPython's tb_printinternal: the last TB_LIMIT entries, runs of the same line folded. */
-static void print_traceback(VM *vm, StrBuf *sb, TracebackObj *tb) {
+static void print_traceback(PrintCtx *p, TracebackObj *tb, bool group) {
     long depth = 0;
     for (TracebackObj *t = tb; t; t = t->next)
         depth++;
@@ -171,16 +206,22 @@ static void print_traceback(VM *vm, StrBuf *sb, TracebackObj *tb) {
         depth--;
         tb = tb->next;
     }
-    sb_adds(vm, sb, "Traceback (most recent call last):\n");
+    const char *header_margin = p->group_depth ? "| " : "";
+    if (group && p->group_depth == 1)
+        header_margin = "+ ";
+    indented_margin(p, 2 * p->group_depth, header_margin);
+    sb_adds(p->vm, p->sb,
+            group ? "Exception Group Traceback (most recent call last):\n"
+                  : "Traceback (most recent call last):\n");
     StrObj *last_file = NULL, *last_name = NULL;
     int last_line = -1;
     long cnt = 0;
     for (; tb; tb = tb->next) {
         CodeObj *co = tb->code;
-        if (!last_file || !str_eq(co->filename, last_file) || tb->line != last_line ||
-            !last_name || !str_eq(co->name, last_name)) {
+        if (!last_file || !str_eq(co->filename, last_file) || tb->line != last_line || !last_name ||
+            !str_eq(co->name, last_name)) {
             if (cnt > TB_RECURSIVE_CUTOFF)
-                print_repeated(vm, sb, cnt);
+                print_repeated(p, cnt);
             last_file = co->filename;
             last_line = tb->line;
             last_name = co->name;
@@ -188,10 +229,10 @@ static void print_traceback(VM *vm, StrBuf *sb, TracebackObj *tb) {
         }
         cnt++;
         if (cnt <= TB_RECURSIVE_CUTOFF)
-            print_entry(vm, sb, tb);
+            print_entry(p, tb);
     }
     if (cnt > TB_RECURSIVE_CUTOFF)
-        print_repeated(vm, sb, cnt);
+        print_repeated(p, cnt);
 }
 
 /* ================================================================ suggestions */
@@ -410,7 +451,10 @@ static StrObj *suggestion(VM *vm, Value exc) {
 
 /* ================================================================ the exception line */
 
-static void print_message(VM *vm, StrBuf *sb, Value exc) {
+static void print_message(PrintCtx *p, Value exc) {
+    VM *vm = p->vm;
+    StrBuf *sb = p->sb;
+    margin(p);
     TypeObj *t = val_type(vm, exc);
     if (t->module && !str_eq_cstr(t->module, "builtins") && !str_eq_cstr(t->module, "__main__"))
         sb_printf(vm, sb, "%s.", t->module->data);
@@ -435,69 +479,162 @@ static void print_message(VM *vm, StrBuf *sb, Value exc) {
 
 /* ================================================================ chains */
 
-typedef struct {
-    Obj **seen;
-    size_t n, cap;
-} Seen;
-
-static bool seen_has(Seen *s, Obj *o) {
-    for (size_t i = 0; i < s->n; i++)
-        if (s->seen[i] == o)
+static bool seen_has(PrintCtx *p, Obj *o) {
+    for (size_t i = 0; i < p->nseen; i++)
+        if (p->seen[i] == o)
             return true;
     return false;
 }
 
-static void seen_add(VM *vm, Seen *s, Obj *o) {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 16;
-        Obj **p = ls_alloc(vm, cap * sizeof *p);
-        if (!p)
+static void seen_add(PrintCtx *p, Obj *o) {
+    if (p->nseen == p->capseen) {
+        size_t cap = p->capseen ? p->capseen * 2 : 16;
+        Obj **n = ls_alloc(p->vm, cap * sizeof *n);
+        if (!n)
             return;
-        if (s->seen) {
-            memcpy(p, s->seen, s->n * sizeof *p);
-            ls_free(vm, s->seen, s->cap * sizeof *p);
+        if (p->seen) {
+            memcpy(n, p->seen, p->nseen * sizeof *n);
+            ls_free(p->vm, p->seen, p->capseen * sizeof *n);
         }
-        s->seen = p;
-        s->cap = cap;
+        p->seen = n;
+        p->capseen = cap;
     }
-    s->seen[s->n++] = o;
+    p->seen[p->nseen++] = o;
 }
 
 static bool is_exception(Value v) {
     return IS_OBJ(v) && (AS_OBJ(v)->type->flags & TF_EXCEPTION);
 }
 
-/* CPython's print_exception_recursive: causes and contexts first, oldest first. */
-static void print_recursive(VM *vm, StrBuf *sb, Value exc, Seen *seen, int depth) {
+static bool is_group(VM *vm, Value v) {
+    return val_isinstance(vm, v, vm->exc_types.BaseExceptionGroup);
+}
+
+/* add_note() notes: one line each, after the message. */
+static void print_notes(PrintCtx *p, ExcObj *e) {
+    Value notes = exc_attr(e, "__notes__");
+    if (IS_NULL(notes) || !IS_LIST(p->vm, notes))
+        return;
+    ListObj *l = AS_LIST(notes);
+    for (size_t i = 0; i < l->len; i++) {
+        StrObj *s = obj_str(p->vm, l->items[i]);
+        if (!s) {
+            vm_exc_clear(p->vm);
+            continue;
+        }
+        margin(p);
+        sb_add(p->vm, p->sb, s->data, s->len);
+        sb_adds(p->vm, p->sb, "\n");
+        obj_decref(p->vm, &s->hdr);
+    }
+}
+
+/* CPython's print_exception: traceback, then the "Type: message" line. */
+static void print_one(PrintCtx *p, Value exc) {
     if (!is_exception(exc)) {
-        print_message(vm, sb, exc);
+        print_message(p, exc);
         return;
     }
     ExcObj *e = (ExcObj *)AS_OBJ(exc);
-    seen_add(vm, seen, &e->hdr);
-    if (depth < 100) {
-        if (e->cause && !seen_has(seen, e->cause)) {
-            print_recursive(vm, sb, VOBJ(e->cause), seen, depth + 1);
-            sb_adds(vm, sb, "\nThe above exception was the direct cause of the following "
-                            "exception:\n\n");
-        } else if (e->context && !e->suppress_context && !seen_has(seen, e->context)) {
-            print_recursive(vm, sb, VOBJ(e->context), seen, depth + 1);
-            sb_adds(vm, sb, "\nDuring handling of the above exception, another exception "
-                            "occurred:\n\n");
-        }
-    }
     if (e->traceback)
-        print_traceback(vm, sb, (TracebackObj *)e->traceback);
-    print_message(vm, sb, exc);
+        print_traceback(p, (TracebackObj *)e->traceback, is_group(p->vm, exc));
+    print_message(p, exc);
+    print_notes(p, e);
+}
+
+static void print_recursive(PrintCtx *p, Value exc, int depth);
+
+static void print_chained(PrintCtx *p, Value exc, const char *message, int depth) {
+    bool need_close = p->need_close;
+    print_recursive(p, exc, depth + 1);
+    p->need_close = need_close;
+    margin(p);
+    sb_adds(p->vm, p->sb, "\n");
+    margin(p);
+    sb_adds(p->vm, p->sb, message);
+    margin(p);
+    sb_adds(p->vm, p->sb, "\n");
+}
+
+static void print_cause_and_context(PrintCtx *p, ExcObj *e, int depth) {
+    seen_add(p, &e->hdr);
+    if (depth > 100)
+        return;
+    if (e->cause) {
+        if (!seen_has(p, e->cause))
+            print_chained(p, VOBJ(e->cause),
+                          "The above exception was the direct cause of the following "
+                          "exception:\n",
+                          depth);
+    } else if (e->context && !e->suppress_context && !seen_has(p, e->context)) {
+        print_chained(p, VOBJ(e->context),
+                      "During handling of the above exception, another exception "
+                      "occurred:\n",
+                      depth);
+    }
+}
+
+/* CPython's print_exception_group: the group, then each sub-exception in a box. */
+static void print_group(PrintCtx *p, Value exc, int depth) {
+    VM *vm = p->vm;
+    if (p->group_depth > MAX_GROUP_DEPTH) {
+        margin(p);
+        sb_printf(vm, p->sb, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+        return;
+    }
+    if (p->group_depth == 0)
+        p->group_depth++;
+    print_one(p, exc);
+    Value excs = exc_attr((ExcObj *)AS_OBJ(exc), "exceptions");
+    size_t num = IS_NULL(excs) || !IS_TUPLE(vm, excs) ? 0 : AS_TUPLE(excs)->len;
+    size_t n = num <= MAX_GROUP_WIDTH ? num : MAX_GROUP_WIDTH + 1;
+    p->need_close = false;
+    for (size_t i = 0; i < n; i++) {
+        bool last = i == n - 1, truncated = i >= MAX_GROUP_WIDTH;
+        if (last)
+            p->need_close = true;
+        indented_margin(p, 2 * p->group_depth, NULL);
+        if (!truncated)
+            sb_printf(vm, p->sb, "%s+---------------- %zu ----------------\n", i == 0 ? "+-" : "  ",
+                      i + 1);
+        else
+            sb_printf(vm, p->sb, "%s+---------------- ... ----------------\n",
+                      i == 0 ? "+-" : "  ");
+        p->group_depth++;
+        if (!truncated) {
+            print_recursive(p, AS_TUPLE(excs)->items[i], depth + 1);
+        } else {
+            size_t rest = num - MAX_GROUP_WIDTH;
+            margin(p);
+            sb_printf(vm, p->sb, "and %zu more exception%s\n", rest, rest > 1 ? "s" : "");
+        }
+        if (last && p->need_close) {
+            indented_margin(p, 2 * p->group_depth, NULL);
+            sb_adds(vm, p->sb, "+------------------------------------\n");
+            p->need_close = false;
+        }
+        p->group_depth--;
+    }
+    if (p->group_depth == 1)
+        p->group_depth--;
+}
+
+static void print_recursive(PrintCtx *p, Value exc, int depth) {
+    if (is_exception(exc))
+        print_cause_and_context(p, (ExcObj *)AS_OBJ(exc), depth);
+    if (is_exception(exc) && is_group(p->vm, exc))
+        print_group(p, exc, depth);
+    else
+        print_one(p, exc);
 }
 
 void vm_print_exception(VM *vm, Value exc) {
     StrBuf sb;
     sb_init(&sb);
-    Seen seen = {0};
-    print_recursive(vm, &sb, exc, &seen, 0);
-    if (seen.seen)
-        ls_free(vm, seen.seen, seen.cap * sizeof *seen.seen);
+    PrintCtx p = {.vm = vm, .sb = &sb};
+    print_recursive(&p, exc, 0);
+    if (p.seen)
+        ls_free(vm, p.seen, p.capseen * sizeof *p.seen);
     if (sb.data)
         vm_write(vm, LS_STDERR, sb.data, sb.len);
     sb_free(vm, &sb);

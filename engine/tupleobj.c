@@ -41,8 +41,8 @@ bool cont_check_self(VM *vm, TypeObj *type, const char *name, Value *args, int n
 static bool no_keywords(VM *vm, TypeObj *type, const char *name, TupleObj *kwnames) {
     if (!kwnames || kwnames->len == 0)
         return true;
-    vm_raise(vm, vm->exc_types.TypeError, "%s.%s() takes no keyword arguments",
-             type->name->data, name);
+    vm_raise(vm, vm->exc_types.TypeError, "%s.%s() takes no keyword arguments", type->name->data,
+             name);
     return false;
 }
 
@@ -71,8 +71,8 @@ bool cont_method_range(VM *vm, TypeObj *type, const char *name, Value *args, int
         return false;
     int given = nargs - 1;
     if (given < min) {
-        vm_raise(vm, vm->exc_types.TypeError, "%s expected at least %d argument%s, got %d",
-                 name, min, min == 1 ? "" : "s", given);
+        vm_raise(vm, vm->exc_types.TypeError, "%s expected at least %d argument%s, got %d", name,
+                 min, min == 1 ? "" : "s", given);
         return false;
     }
     if (given > max) {
@@ -123,10 +123,10 @@ Value cont_seq_compare_obj(VM *vm, Value a, Value b, CmpOp op) {
         Value x = v_incref(ia[i]), y = v_incref(ib[i]);
         int eq = obj_eq(vm, x, y);
         if (eq != 1) {
-            Value r = eq < 0             ? VNULL
-                      : op == CMP_EQ     ? VBOOL(false)
-                      : op == CMP_NE     ? VBOOL(true)
-                                         : obj_richcompare(vm, x, y, op);
+            Value r = eq < 0         ? VNULL
+                      : op == CMP_EQ ? VBOOL(false)
+                      : op == CMP_NE ? VBOOL(true)
+                                     : obj_richcompare(vm, x, y, op);
             v_decref(vm, x);
             v_decref(vm, y);
             return r;
@@ -140,8 +140,8 @@ Value cont_seq_compare_obj(VM *vm, Value a, Value b, CmpOp op) {
     return VBOOL(d < 0 ? lt[op] : d == 0 ? eq[op] : gt[op]);
 }
 
-StrObj *cont_items_repr(VM *vm, const Value *items, size_t n, const char *open,
-                        const char *close, bool one_comma) {
+StrObj *cont_items_repr(VM *vm, const Value *items, size_t n, const char *open, const char *close,
+                        bool one_comma) {
     StrBuf sb;
     sb_init(&sb);
     bool ok = sb_adds(vm, &sb, open);
@@ -190,10 +190,180 @@ Value cont_self_iter(VM *vm, Value self) {
     return v_incref(self);
 }
 
+/* ---------------------------------------------------------------- result tuples */
+
+TupleObj *cont_result_tuple(VM *vm, TupleObj **cache, size_t n) {
+    TupleObj *t = *cache;
+    if (t && t->hdr.refcnt == 1 && t->len == n) { /* nobody kept the last result: reuse */
+        for (size_t i = 0; i < n; i++) {
+            Value old = t->items[i];
+            t->items[i] = VNONE;
+            v_decref(vm, old);
+        }
+        t->hash = -1;
+        obj_incref(&t->hdr);
+        return t;
+    }
+    TupleObj *fresh = tuple_new(vm, n);
+    if (!fresh)
+        return NULL;
+    obj_incref(&fresh->hdr); /* one reference for the cache, one for the caller */
+    *cache = fresh;
+    obj_xdecref(vm, t ? &t->hdr : NULL);
+    return fresh;
+}
+
+/* ---------------------------------------------------------------- slot methods */
+
+/* The built-in type whose slots serve `v` (an instance of a user subclass of list uses
+ * list's), so that super().__getitem__(i) reaches the native slot, not the override. */
+static TypeObj *native_type(VM *vm, Value v) {
+    TypeObj *t = val_type(vm, v);
+    while (t->base && (t->flags & TF_HEAPTYPE))
+        t = t->base;
+    return t;
+}
+
+/* Checks a slot method's arguments (self plus n) and that self's type has the slot. */
+static bool slot_args(VM *vm, const char *name, Value *args, int nargs, TupleObj *kwnames, int n,
+                      bool has_slot) {
+    if (nargs < 1) {
+        vm_raise(vm, vm->exc_types.TypeError, "descriptor '%s' needs an argument", name);
+        return false;
+    }
+    if (!has_slot) {
+        vm_raise(vm, vm->exc_types.TypeError, "descriptor '%s' doesn't apply to a '%s' object",
+                 name, val_type_name(vm, args[0]));
+        return false;
+    }
+    if ((kwnames && kwnames->len > 0) || nargs - 1 != n) {
+        vm_raise(vm, vm->exc_types.TypeError, "expected %d argument%s, got %d", n,
+                 n == 1 ? "" : "s", nargs - 1);
+        return false;
+    }
+    return true;
+}
+
+static Value m_len(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__len__", args, nargs, kw, 0, t && t->len))
+        return VNULL;
+    int64_t n = t->len(vm, args[0]);
+    return n < 0 ? VNULL : VINT(n);
+}
+
+static Value m_getitem(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__getitem__", args, nargs, kw, 1, t && t->getitem))
+        return VNULL;
+    return t->getitem(vm, args[0], args[1]);
+}
+
+static Value m_setitem(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__setitem__", args, nargs, kw, 2, t && t->setitem))
+        return VNULL;
+    return t->setitem(vm, args[0], args[1], args[2]) < 0 ? VNULL : VNONE;
+}
+
+static Value m_delitem(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__delitem__", args, nargs, kw, 1, t && t->setitem))
+        return VNULL;
+    return t->setitem(vm, args[0], args[1], VNULL) < 0 ? VNULL : VNONE;
+}
+
+static Value m_contains(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__contains__", args, nargs, kw, 1, t && t->contains))
+        return VNULL;
+    int r = t->contains(vm, args[0], args[1]);
+    return r < 0 ? VNULL : VBOOL(r);
+}
+
+static Value m_iter(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__iter__", args, nargs, kw, 0, t && t->iter))
+        return VNULL;
+    return t->iter(vm, args[0]);
+}
+
+static Value m_next(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__next__", args, nargs, kw, 0, t && t->next))
+        return VNULL;
+    Value out;
+    int r = t->next(vm, args[0], &out);
+    if (r > 0)
+        return out;
+    if (r == 0) { /* exhausted: StopIteration() */
+        Value exc = exc_new(vm, vm->exc_types.StopIteration, NULL, 0);
+        if (!IS_NULL(exc)) {
+            vm_raise_value(vm, exc);
+            v_decref(vm, exc);
+        }
+    }
+    return VNULL;
+}
+
+static Value m_repr(VM *vm, Value *args, int nargs, TupleObj *kw) {
+    TypeObj *t = nargs ? native_type(vm, args[0]) : NULL;
+    if (!slot_args(vm, "__repr__", args, nargs, kw, 0, t && t->repr))
+        return VNULL;
+    StrObj *s = t->repr(vm, args[0]);
+    return s ? VOBJ(s) : VNULL;
+}
+
+/* X.__new__(cls, ...) for the built-in base of cls (super().__new__(cls, items) in a
+ * subclass of tuple or frozenset). */
+static Value m_new(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
+    if (nargs < 1 || !val_isinstance(vm, args[0], vm->types.type))
+        return vm_raise(vm, vm->exc_types.TypeError, "__new__(X): X is not a type object");
+    TypeObj *cls = (TypeObj *)args[0].as.o, *native = cls;
+    while (native->base && (native->flags & TF_HEAPTYPE))
+        native = native->base;
+    if (!native->tp_new)
+        return vm_raise(vm, vm->exc_types.TypeError, "cannot create '%s' instances",
+                        cls->name->data);
+    return native->tp_new(vm, cls, args + 1, nargs - 1, kwnames);
+}
+
+bool cont_add_new(VM *vm, TypeObj *t) {
+    return type_add_static(vm, t, "__new__", m_new);
+}
+
+bool cont_add_slot_methods(VM *vm, TypeObj *t) {
+    const struct {
+        const char *name;
+        NativeFn fn;
+        bool present;
+    } wrappers[] = {
+        {"__len__", m_len, t->len != NULL},
+        {"__getitem__", m_getitem, t->getitem != NULL},
+        {"__setitem__", m_setitem, t->setitem != NULL},
+        {"__delitem__", m_delitem, t->setitem != NULL},
+        {"__contains__", m_contains, t->contains != NULL},
+        {"__iter__", m_iter, t->iter != NULL},
+        {"__next__", m_next, t->next != NULL},
+        {"__repr__", m_repr, t->repr != NULL},
+    };
+    for (size_t i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++) {
+        if (!wrappers[i].present)
+            continue;
+        StrObj *name = str_intern(vm, wrappers[i].name);
+        bool exists = name && !IS_NULL(dict_get_str(t->dict, name));
+        obj_xdecref(vm, name ? &name->hdr : NULL);
+        if (!name || (!exists && !type_add_method(vm, t, wrappers[i].name, wrappers[i].fn)))
+            return false;
+    }
+    return true;
+}
+
 /* ---------------------------------------------------------------- construction */
 
 TupleObj *tuple_new(VM *vm, size_t len) {
-    TupleObj *t = (TupleObj *)obj_alloc(vm, vm->types.tuple, sizeof(TupleObj) + len * sizeof(Value));
+    TupleObj *t =
+        (TupleObj *)obj_alloc(vm, vm->types.tuple, sizeof(TupleObj) + len * sizeof(Value));
     if (!t)
         return NULL;
     t->hash = -1;
@@ -250,8 +420,8 @@ static Value tuple_tp_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleOb
     if (!t || type == vm->types.tuple)
         return t ? VOBJ(t) : VNULL;
     /* a subclass: copy the items into an instance of the subclass */
-    size_t extra = type->instance_size > sizeof(TupleObj) ? type->instance_size - sizeof(TupleObj)
-                                                          : 0;
+    size_t extra =
+        type->instance_size > sizeof(TupleObj) ? type->instance_size - sizeof(TupleObj) : 0;
     TupleObj *sub =
         (TupleObj *)obj_alloc(vm, type, sizeof(TupleObj) + t->len * sizeof(Value) + extra);
     if (sub) {
@@ -361,8 +531,8 @@ static Value tuple_getitem(VM *vm, Value self, Value key) {
         return VNULL;
     if (cont_is_slice(vm, key))
         return tuple_slice(vm, t, (SliceObj *)key.as.o);
-    return vm_raise(vm, vm->exc_types.TypeError,
-                    "tuple indices must be integers or slices, not %s", val_type_name(vm, key));
+    return vm_raise(vm, vm->exc_types.TypeError, "tuple indices must be integers or slices, not %s",
+                    val_type_name(vm, key));
 }
 
 static int tuple_contains(VM *vm, Value self, Value item) {
@@ -550,5 +720,5 @@ bool tuple_types_init(VM *vm) {
     it->clear = tuple_iter_dealloc;
     it->iter = cont_self_iter;
     it->next = tuple_iter_next;
-    return true;
+    return cont_add_new(vm, t) && cont_add_slot_methods(vm, t) && cont_add_slot_methods(vm, it);
 }

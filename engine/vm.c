@@ -100,6 +100,28 @@ void frame_release(VM *vm, FrameObj *f) {
     }
 }
 
+/* A frame left by an exception: its traceback entry keeps it (and so its variables) alive
+ * until the exception dies, as CPython's tb_frame does; otherwise it is released. */
+static void frame_exit_with_error(VM *vm, FrameObj *f) {
+    Value exc = vm->exc;
+    if (IS_OBJ(exc) && (AS_OBJ(exc)->type->flags & TF_EXCEPTION)) {
+        TracebackObj *tb = (TracebackObj *)((ExcObj *)AS_OBJ(exc))->traceback;
+        if (tb && tb->code == f->code && !tb->frame) {
+            tb->frame = f;
+            return;
+        }
+    }
+    frame_release(vm, f);
+}
+
+/* Releases an entry frame after its run: kept by the traceback when it raised. */
+static void frame_done(VM *vm, FrameObj *f, Value result) {
+    if (IS_NULL(result) && !vm->step_limit_hit)
+        frame_exit_with_error(vm, f);
+    else
+        frame_release(vm, f);
+}
+
 /* Frees the recycled frames (engine teardown). */
 void vm_free_frames(VM *vm);
 void vm_free_frames(VM *vm) {
@@ -218,8 +240,8 @@ bool vm_take_stop_iteration(VM *vm, Value *value) {
 /* ================================================================ argument binding */
 
 /* "'x', 'y', and 'z'" from the names of the unset parameters in [start, end). */
-static void format_missing(VM *vm, FunctionObj *fn, FrameObj *f, int start, int end,
-                           int missing, const char *kind) {
+static void format_missing(VM *vm, FunctionObj *fn, FrameObj *f, int start, int end, int missing,
+                           const char *kind) {
     CodeObj *co = fn->code;
     StrBuf sb;
     sb_init(&sb);
@@ -302,8 +324,8 @@ static bool posonly_as_keyword(VM *vm, FunctionObj *fn, TupleObj *kwnames) {
 }
 
 /* Keyword arguments into parameters or **kwargs (CPython's initialize_locals, step 3). */
-static bool bind_keywords(VM *vm, FunctionObj *fn, FrameObj *f, Value *kwvals,
-                          TupleObj *kwnames, DictObj *kwdict) {
+static bool bind_keywords(VM *vm, FunctionObj *fn, FrameObj *f, Value *kwvals, TupleObj *kwnames,
+                          DictObj *kwdict) {
     CodeObj *co = fn->code;
     int total = co->argcount + co->kwonlyargcount;
     for (size_t k = 0; k < kwnames->len; k++) {
@@ -426,8 +448,7 @@ static bool is_generator_code(CodeObj *co) {
 }
 
 /* Calls a Python function from C: a nested run of the loop (or a new generator). */
-static Value call_function(VM *vm, FunctionObj *fn, Value *args, int nargs,
-                           TupleObj *kwnames) {
+static Value call_function(VM *vm, FunctionObj *fn, Value *args, int nargs, TupleObj *kwnames) {
     FrameObj *f = frame_for_call(vm, fn, args, nargs, kwnames);
     if (!f)
         return VNULL;
@@ -435,7 +456,7 @@ static Value call_function(VM *vm, FunctionObj *fn, Value *args, int nargs,
         return gen_new(vm, f);
     bool yielded;
     Value r = vm_run_frame(vm, f, false, &yielded);
-    frame_release(vm, f);
+    frame_done(vm, f, r);
     return r;
 }
 
@@ -443,8 +464,8 @@ static Value call_function(VM *vm, FunctionObj *fn, Value *args, int nargs,
 
 /* Calls callable(self, *args) (or the native fn when given) without allocating when the
  * arguments are few. */
-static Value call_with_self(VM *vm, Value callable, NativeFn fn, Value self, Value *args,
-                            int nargs, TupleObj *kwnames) {
+static Value call_with_self(VM *vm, Value callable, NativeFn fn, Value self, Value *args, int nargs,
+                            TupleObj *kwnames) {
     int total = nargs + (kwnames ? (int)kwnames->len : 0);
     Value small[8];
     Value *buf = small;
@@ -462,6 +483,19 @@ static Value call_with_self(VM *vm, Value callable, NativeFn fn, Value self, Val
     return r;
 }
 
+bool vm_enter_recursion(VM *vm, const char *where) {
+    if (UNLIKELY(vm->depth >= vm->config.max_depth)) {
+        vm_raise(vm, vm->exc_types.RecursionError, "maximum recursion depth exceeded%s", where);
+        return false;
+    }
+    vm->depth++;
+    return true;
+}
+
+void vm_leave_recursion(VM *vm) {
+    vm->depth--;
+}
+
 Value vm_call(VM *vm, Value callable, Value *args, int nargs, TupleObj *kwnames) {
     TypeObj *t = val_type(vm, callable);
     if (t == vm->types.function)
@@ -473,8 +507,9 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, TupleObj *kwnames)
                             "maximum recursion depth exceeded while calling a Python object");
         BuiltinObj *b = (BuiltinObj *)AS_OBJ(callable);
         vm->depth++;
-        Value r = IS_NULL(b->self) ? b->fn(vm, args, nargs, kwnames)
-                                   : call_with_self(vm, VNULL, b->fn, b->self, args, nargs, kwnames);
+        Value r = IS_NULL(b->self)
+                      ? b->fn(vm, args, nargs, kwnames)
+                      : call_with_self(vm, VNULL, b->fn, b->self, args, nargs, kwnames);
         vm->depth--;
         return r;
     }
@@ -509,8 +544,8 @@ Value vm_call_method(VM *vm, Value o, const char *name, Value *args, int nargs) 
     obj_decref(vm, &n->hdr);
     if (r < 0)
         return VNULL;
-    Value res = r ? call_with_self(vm, f, NULL, o, args, nargs, NULL)
-                  : vm_call(vm, f, args, nargs, NULL);
+    Value res =
+        r ? call_with_self(vm, f, NULL, o, args, nargs, NULL) : vm_call(vm, f, args, nargs, NULL);
     v_decref(vm, f);
     return res;
 }
@@ -814,8 +849,7 @@ static bool merge_kwargs(VM *vm, DictObj *d, Value src, Value func) {
             StrObj *fs = func_str(vm, func);
             if (fs) {
                 vm_raise(vm, vm->exc_types.TypeError,
-                         "%s argument after ** must be a mapping, not %s", fs->data,
-                         t->name->data);
+                         "%s argument after ** must be a mapping, not %s", fs->data, t->name->data);
                 obj_decref(vm, &fs->hdr);
             }
         }
@@ -850,8 +884,8 @@ static bool merge_kwargs(VM *vm, DictObj *d, Value src, Value func) {
 
 /* CALL_FUNCTION_EX: turns f(*args, **kwargs) into a vectorcall. *argv (allocated with
  * ls_alloc, *argc positional + len(kwnames) keyword values, new references). */
-static bool flatten_call(VM *vm, Value func, Value args, Value kwargs, Value **argv,
-                         int *argc, int *alloc, TupleObj **kwnames) {
+static bool flatten_call(VM *vm, Value func, Value args, Value kwargs, Value **argv, int *argc,
+                         int *alloc, TupleObj **kwnames) {
     TupleObj *pos = NULL;
     if (IS_TUPLE(vm, args)) {
         pos = AS_TUPLE(args);
@@ -945,7 +979,8 @@ static void do_raise(VM *vm, Value exc, Value cause) {
             fixed = v_incref(cause);
         } else if (!IS_NONE(cause)) {
             v_decref(vm, value);
-            vm_raise(vm, vm->exc_types.TypeError, "exception causes must derive from BaseException");
+            vm_raise(vm, vm->exc_types.TypeError,
+                     "exception causes must derive from BaseException");
             return;
         }
         ExcObj *e = (ExcObj *)AS_OBJ(value);
@@ -1066,7 +1101,7 @@ static Value build_class(VM *vm, Value body, Value name, Value *bases, int nbase
         bool yielded;
         cell = vm_run_frame(vm, f, false, &yielded);
     }
-    frame_release(vm, f);
+    frame_done(vm, f, cell);
     Value cls = VNULL;
     if (!IS_NULL(cell)) {
         TupleObj *bt = tuple_from(vm, bases, (size_t)nbases);
@@ -1242,14 +1277,14 @@ static bool recursion_check(VM *vm) {
 #endif
 
 /* Frame registers: reloaded whenever the executing frame changes. */
-#define LOAD_FRAME()                                                                           \
-    do {                                                                                       \
-        co = f->code;                                                                          \
-        ip = f->ip;                                                                            \
-        sp = f->sp;                                                                            \
-        locals = f->slots;                                                                     \
-        consts = co->consts;                                                                   \
-        stack_base = f->slots + co->nlocals + co->ncells + co->nfrees;                         \
+#define LOAD_FRAME()                                                                               \
+    do {                                                                                           \
+        co = f->code;                                                                              \
+        ip = f->ip;                                                                                \
+        sp = f->sp;                                                                                \
+        locals = f->slots;                                                                         \
+        consts = co->consts;                                                                       \
+        stack_base = f->slots + co->nlocals + co->ncells + co->nfrees;                             \
     } while (0)
 
 #define PUSH(v) (*sp++ = (v))
@@ -1259,12 +1294,12 @@ static bool recursion_check(VM *vm) {
 
 #ifdef USE_COMPUTED_GOTO
 #define TARGET(op) TARGET_##op:
-#define DISPATCH()                                                                             \
-    do {                                                                                       \
-        word = *ip++;                                                                          \
-        f->ip = ip; /* kept current: tracebacks and warnings read the line */                \
-        arg = (int)INSTR_ARG(word);                                                            \
-        goto *dispatch_table[INSTR_OP(word)];                                                  \
+#define DISPATCH()                                                                                 \
+    do {                                                                                           \
+        word = *ip++;                                                                              \
+        f->ip = ip; /* kept current: tracebacks and warnings read the line */                      \
+        arg = (int)INSTR_ARG(word);                                                                \
+        goto *dispatch_table[INSTR_OP(word)];                                                      \
     } while (0)
 #else
 #define TARGET(op) case OP_##op:
@@ -2084,8 +2119,8 @@ next_instr:
     }
     TARGET(MAKE_FUNCTION) {
         Value code = POP();
-        int nextra = ((arg & MF_DEFAULTS) != 0) + ((arg & MF_KWDEFAULTS) != 0) +
-                     ((arg & MF_CLOSURE) != 0);
+        int nextra =
+            ((arg & MF_DEFAULTS) != 0) + ((arg & MF_KWDEFAULTS) != 0) + ((arg & MF_CLOSURE) != 0);
         Value r = make_function(vm, (CodeObj *)AS_OBJ(code), f->globals, arg, sp - nextra);
         v_decref(vm, code);
         for (int i = 0; i < nextra; i++)
@@ -2115,9 +2150,9 @@ next_instr:
             return r;
         }
         FrameObj *caller = f->back;
+        vm->frame = caller; /* objects dying with the frame see the caller running */
         frame_release(vm, f);
         f = caller;
-        vm->frame = f;
         LOAD_FRAME();
         PUSH(r);
         DISPATCH();
@@ -2298,52 +2333,52 @@ next_instr:
         DISPATCH();
     }
 #ifndef USE_COMPUTED_GOTO
-    default:
-        fprintf(stderr, "%s:%d: unknown opcode %d\n", __FILE__, __LINE__, (int)INSTR_OP(word));
-        abort();
-    }
+default:
+    fprintf(stderr, "%s:%d: unknown opcode %d\n", __FILE__, __LINE__, (int)INSTR_OP(word));
+    abort();
+}
 #endif
 
-    /* ---------------------------------------------------------------- exceptions */
-error:
+/* ---------------------------------------------------------------- exceptions */
+error :
     /* a fresh exception (no traceback yet) chains to the one being handled */
     if (IS_OBJ(vm->exc) && (AS_OBJ(vm->exc)->type->flags & TF_EXCEPTION) &&
-        ((ExcObj *)AS_OBJ(vm->exc))->traceback == NULL)
-        set_context(vm, vm->exc);
-    goto traceback_here;
-error_thrown:
-traceback_here:
-    f->ip = ip;
+        ((ExcObj *)AS_OBJ(vm->exc))->traceback == NULL) set_context(vm, vm->exc);
+goto traceback_here;
+error_thrown :
+    traceback_here : f->ip = ip;
+f->sp = sp;
+if (!vm->step_limit_hit)
+    vm_traceback_here(vm, f);
+exception_unwind : for (;;) {
+    const ExcEntry *h = vm->step_limit_hit ? NULL : find_handler(co, (int)(ip - co->code) - 1);
+    if (h) {
+        Value *target = stack_base + h->depth;
+        while (sp > target)
+            v_decref(vm, POP());
+        PUSH(vm_exc_take(vm));
+        ip = co->code + h->handler;
+        DISPATCH();
+    }
+    while (sp > stack_base)
+        v_decref(vm, POP());
     f->sp = sp;
+    vm->depth--;
+    if (f->is_entry) {
+        vm->frame = f->back;
+        return VNULL;
+    }
+    FrameObj *caller = f->back;
+    vm->frame = caller;
+    if (vm->step_limit_hit)
+        frame_release(vm, f);
+    else
+        frame_exit_with_error(vm, f);
+    f = caller;
+    LOAD_FRAME();
     if (!vm->step_limit_hit)
         vm_traceback_here(vm, f);
-exception_unwind:
-    for (;;) {
-        const ExcEntry *h = vm->step_limit_hit ? NULL : find_handler(co, (int)(ip - co->code) - 1);
-        if (h) {
-            Value *target = stack_base + h->depth;
-            while (sp > target)
-                v_decref(vm, POP());
-            PUSH(vm_exc_take(vm));
-            ip = co->code + h->handler;
-            DISPATCH();
-        }
-        while (sp > stack_base)
-            v_decref(vm, POP());
-        f->sp = sp;
-        vm->depth--;
-        if (f->is_entry) {
-            vm->frame = f->back;
-            return VNULL;
-        }
-        FrameObj *caller = f->back;
-        frame_release(vm, f);
-        f = caller;
-        vm->frame = f;
-        LOAD_FRAME();
-        if (!vm->step_limit_hit)
-            vm_traceback_here(vm, f);
-    }
+}
 }
 
 Value vm_run_module(VM *vm, CodeObj *code, DictObj *globals) {
@@ -2361,7 +2396,7 @@ Value vm_run_module(VM *vm, CodeObj *code, DictObj *globals) {
     f->locals = globals;
     bool yielded;
     Value r = vm_run_frame(vm, f, false, &yielded);
-    frame_release(vm, f);
+    frame_done(vm, f, r);
     return r;
 }
 

@@ -94,7 +94,9 @@ typedef struct {
     X(classmethod) X(super) X(not_implemented_type) X(ellipsis_type) X(list_iter) X(tuple_iter)    \
     X(str_iter) X(range_iter) X(dict_iter) X(dict_keys) X(dict_values) X(dict_items)               \
     X(set_iter) X(enumerate) X(zip) X(map) X(filter) X(reversed) X(deque) X(deque_iter)            \
-    X(partial) X(textio) X(seq_iter)
+    X(partial) X(textio) X(seq_iter)                                                               \
+    X(list_reviter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) X(dict_revvalueiter)    \
+    X(dict_revitemiter)
 
 typedef struct {
 #define X(n) TypeObj *n;
@@ -117,6 +119,8 @@ typedef struct TracebackObj {
     int end_line;
     DictObj *globals;          /* NameError only: the frame's globals, for suggestions */
     TupleObj *local_names;     /* NameError only: its bound local names, for suggestions */
+    FrameObj *frame;           /* the frame the exception left (owned): like CPython's
+                                  tb_frame it keeps the frame's variables alive */
 } TracebackObj;
 
 /* ---------------------------------------------------------------- the VM */
@@ -180,6 +184,13 @@ Value vm_import(VM *vm, const char *name);
 /* For zero-argument super(): the class of the running method (its __class__ cell) and its
  * first argument. Raises RuntimeError("super(): no arguments") and returns false if none. */
 bool vm_super_args(VM *vm, TypeObj **type, Value *self);
+
+/* Counts one level of native recursion, like CPython's Py_EnterRecursiveCall(where): past
+ * config.max_depth raises RecursionError("maximum recursion depth exceeded" + where, e.g.
+ * " while getting the repr of an object") and returns false. Pair with vm_leave_recursion.
+ * Python calls and calls of built-in functions already count themselves (vm.c). */
+bool vm_enter_recursion(VM *vm, const char *where);
+void vm_leave_recursion(VM *vm);
 
 /* Writes to the host's stdout/stderr through config.write. */
 void vm_write(VM *vm, LsStream stream, const char *text, size_t len);

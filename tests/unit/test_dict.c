@@ -17,6 +17,7 @@ static VM *vm;
 
 static void setup(void) {
     vm = calloc(1, sizeof(VM));
+    ls_config_init(&vm->config); /* call depth limit for vm_call */
     cr_assert(objects_init(vm));
     cr_assert(builtins_init(vm));
 }
@@ -285,5 +286,21 @@ Test(dict, reversed_walks_keys_backwards) {
     ListObj *l = list_from_iterable(vm, it);
     cr_expect_str_eq(show(VOBJ(l)), "['c', 'b', 'a']");
     v_decref(vm, it);
+    v_decref(vm, d);
+}
+
+Test(dict, items_iteration_reuses_a_tuple_only_when_it_was_dropped) {
+    Value d = abc();
+    Value items = meth(d, "items", 0), it = obj_iter(vm, items), a, b, c;
+    cr_assert_eq(obj_next(vm, it, &a), 1);
+    cr_assert_eq(obj_next(vm, it, &b), 1); /* a is still held: a new tuple */
+    cr_expect(a.as.o != b.as.o);
+    cr_expect_str_eq(show(a), "('a', 1)");
+    cr_expect_str_eq(show(b), "('b', 2)");
+    cr_assert_eq(obj_next(vm, it, &c), 1); /* b was dropped: its tuple comes back */
+    cr_expect(c.as.o == b.as.o);
+    cr_expect_str_eq(show(c), "('c', 3)");
+    v_decref(vm, it);
+    v_decref(vm, items);
     v_decref(vm, d);
 }

@@ -17,6 +17,7 @@ static VM *vm;
 
 static void setup(void) {
     vm = calloc(1, sizeof(VM));
+    ls_config_init(&vm->config); /* call depth limit for vm_call */
     cr_assert(objects_init(vm));
     cr_assert(builtins_init(vm));
 }

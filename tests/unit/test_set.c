@@ -17,6 +17,7 @@ static VM *vm;
 
 static void setup(void) {
     vm = calloc(1, sizeof(VM));
+    ls_config_init(&vm->config); /* call depth limit for vm_call */
     cr_assert(objects_init(vm));
     cr_assert(builtins_init(vm));
 }
@@ -82,7 +83,7 @@ static Value meth(Value o, const char *name, int n, ...) {
 }
 
 Test(set, int_sets_iterate_in_cpython_order) {
-    cr_expect_str_eq(show(ints(false, 5, 5, 1, 9, 33, 17)), "{1, 33, 5, 9, 17}");
+    cr_expect_str_eq(show(ints(false, 5, 5, 1, 9, 33, 17)), "{1, 33, 5, 9, 17}"); /* set.add */
     cr_expect_str_eq(show(range_set(20, 0, -3)), "{2, 5, 8, 11, 14, 17, 20}");
     SetObj *big = set_new(vm, false);
     int64_t items[] = {-1, -2, 1099511627776, 7, 15, 23, 31};
@@ -93,13 +94,23 @@ Test(set, int_sets_iterate_in_cpython_order) {
     cr_expect_str_eq(show(range_set(0, 300, 37)), "{0, 259, 37, 296, 74, 111, 148, 185, 222}");
 }
 
-Test(set, set_display_from_a_frozenset_constant_matches_cpython) {
-    /* CPython compiles {5, 1, 9, 33, 17} to set().update(frozenset constant) */
-    Value f = ints(true, 5, 5, 1, 9, 33, 17);
-    SetObj *s = set_new(vm, false);
-    cr_expect_eq(set_update(vm, s, f), 0);
-    cr_expect_str_eq(show(VOBJ(s)), "{1, 33, 17, 5, 9}");
-    v_decref(vm, f);
+/* A set display of constants, compiled as CPython does: set().update(constant). */
+static char *display(int n, const int *items) {
+    Value vals[8];
+    for (int i = 0; i < n; i++)
+        vals[i] = VINT(items[i]);
+    SetObj *f = set_display_const(vm, vals, (size_t)n), *s = set_new(vm, false);
+    cr_assert(f && s);
+    cr_assert_eq(set_update(vm, s, VOBJ(f)), 0);
+    obj_decref(vm, &f->hdr);
+    return show(VOBJ(s));
+}
+
+Test(set, constant_set_displays_match_cpython) {
+    cr_expect_str_eq(display(3, (int[]){5, 13, 21}), "{21, 5, 13}");
+    cr_expect_str_eq(display(5, (int[]){5, 1, 9, 33, 17}), "{1, 33, 17, 5, 9}");
+    cr_expect_str_eq(display(3, (int[]){16, 3, 0}), "{16, 0, 3}");
+    cr_expect_str_eq(display(4, (int[]){40, 30, 20, 10}), "{40, 10, 20, 30}");
 }
 
 Test(set, growth_and_removals_keep_cpython_order) {

@@ -17,6 +17,7 @@ static VM *vm;
 
 static void setup(void) {
     vm = calloc(1, sizeof(VM));
+    ls_config_init(&vm->config); /* call depth limit for vm_call */
     cr_assert(objects_init(vm));
     cr_assert(builtins_init(vm));
 }
@@ -92,8 +93,7 @@ Test(tuple, tuples_holding_lists_are_unhashable) {
 Test(tuple, one_item_repr_has_a_trailing_comma) {
     cr_expect_str_eq(show(VOBJ(tuple_new(vm, 0))), "()");
     cr_expect_str_eq(show(VOBJ(tuple_pack(vm, 1, VINT(1)))), "(1,)");
-    cr_expect_str_eq(show(VOBJ(tuple_pack(vm, 3, VINT(1), VNONE, VFLOAT(0.5)))),
-                     "(1, None, 0.5)");
+    cr_expect_str_eq(show(VOBJ(tuple_pack(vm, 3, VINT(1), VNONE, VFLOAT(0.5)))), "(1, None, 0.5)");
 }
 
 Test(tuple, indexing_and_slicing) {
