@@ -60,6 +60,10 @@ int obj_hash(VM *vm, Value v, int64_t *out) {
         vm_raise(vm, vm->exc_types.TypeError, "unhashable type: '%s'", t->name->data);
         return -1;
     }
+    /* CPython does not count hashing as recursion, but a tuple nested 10**6 deep must not
+     * overflow the C stack: only the stack itself is checked */
+    if (!vm_c_stack_ok(vm, " while hashing"))
+        return -1;
     return t->hash(vm, v, out);
 }
 
@@ -90,9 +94,21 @@ int obj_truthy(VM *vm, Value v) {
 static const char *const cmp_symbols[] = {"<", "<=", "==", "!=", ">", ">="};
 static const CmpOp cmp_swapped[] = {CMP_GT, CMP_GE, CMP_EQ, CMP_NE, CMP_LT, CMP_LE};
 
+static Value richcompare(VM *vm, Value a, Value b, CmpOp op);
+
+/* Counts a level of native recursion like CPython's PyObject_RichCompare: comparing lists
+ * nested 100000 deep raises RecursionError instead of overflowing the C stack. */
 Value obj_richcompare(VM *vm, Value a, Value b, CmpOp op) {
     if (is_num(a) && is_num(b))
         return num_richcompare(vm, a, b, op);
+    if (!vm_enter_recursion(vm, " in comparison"))
+        return VNULL;
+    Value r = richcompare(vm, a, b, op);
+    vm_leave_recursion(vm);
+    return r;
+}
+
+static Value richcompare(VM *vm, Value a, Value b, CmpOp op) {
     TypeObj *ta = val_type(vm, a), *tb = val_type(vm, b);
     bool reversed = false;
     Value r;
@@ -123,7 +139,13 @@ Value obj_richcompare(VM *vm, Value a, Value b, CmpOp op) {
                     ta->name->data, tb->name->data);
 }
 
+/* CPython's PyObject_RichCompareBool: identity first, so `[x] == [x]` holds even when x is
+ * a NaN. Floats are inline Values here, not objects: two floats with the same bits count as
+ * the same object. (So `nan in [float("nan")]` is True, where CPython, having two objects,
+ * says False; the common case of one NaN variable stored and compared matches.) */
 int obj_eq(VM *vm, Value a, Value b) {
+    if (a.kind == V_FLOAT && b.kind == V_FLOAT && memcmp(&a.as.f, &b.as.f, sizeof(double)) == 0)
+        return 1;
     if (a.kind == V_OBJ && b.kind == V_OBJ) {
         if (a.as.o == b.as.o)
             return 1;
@@ -460,9 +482,11 @@ Value obj_iter(VM *vm, Value o) {
 
 /* A next slot may end with -1 and StopIteration(value) pending (a generator returning a
  * value): for every caller that only iterates, that is plain exhaustion. next() calls the
- * slot itself to keep the value. */
+ * slot itself to keep the value. Each item counts as a step of the budget. */
 int obj_next(VM *vm, Value it, Value *out) {
     TypeObj *t = val_type(vm, it);
+    if (!vm_count_step(vm))
+        return -1;
     if (t->next) {
         int r = t->next(vm, it, out);
         if (r < 0 && vm_exc_matches(vm, vm->exc_types.StopIteration)) {

@@ -1675,7 +1675,7 @@ static bool compile_const_set(Compiler *c, const Node *e) {
     const NodeList *elts = &e->u.seq.elts;
     if (elts->len < 3 || elts->len > 256)
         return false;
-    Value items[256];
+    Value items[256] = {0}; /* zeroed only to quiet gcc's -Wmaybe-uninitialized under ASan */
     int n = 0;
     for (; n < elts->len; n++) {
         const Node *it = elts->items[n];

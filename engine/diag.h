@@ -37,7 +37,8 @@ typedef struct {
  *         ^
  *   SyntaxError: expected ':'
  * or, for DIAG_UNSUPPORTED, "x.py:3:5: the 'match' statement is not supported by loopscope"
- * followed by the line and a caret. Returns the length written.
+ * followed by the line and a caret. Returns the full length, like snprintf: the output was
+ * truncated when the result is >= cap (call again with a buffer of result + 1 bytes).
  */
 size_t diag_format(const Diag *d, const char *filename, const char *source, size_t source_len,
                    char *out, size_t cap);

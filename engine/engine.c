@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "aio.h"
 #include "compiler.h"
 
 /* vm.c: frees the recycled frames. */
@@ -66,6 +67,8 @@ void ls_engine_delete(LsEngine *e) {
     e->base_exc.exc = VNONE;
     obj_xdecref(vm, (Obj *)vm->warned);
     vm->warned = NULL;
+    vm->step_limit_hit = true; /* teardown: finalizers must not run Python code any more */
+    aio_free(vm);              /* before objects_free: asyncio holds references */
     objects_free(vm);
     vm_free_frames(vm);
     free(e);
@@ -86,9 +89,21 @@ const char *ls_version(void) {
 /* ================================================================ errors of the text */
 
 static LsResult report_diag(VM *vm, const Diag *d) {
-    char buf[4096];
-    size_t n = diag_format(d, vm->filename, vm->source, vm->source_len, buf, sizeof buf);
+    char small[4096];
+    char *buf = small;
+    size_t n = diag_format(d, vm->filename, vm->source, vm->source_len, small, sizeof small);
+    if (n >= sizeof small) { /* a long source line: CPython prints all of it */
+        buf = ls_alloc(vm, n + 1);
+        if (buf) {
+            diag_format(d, vm->filename, vm->source, vm->source_len, buf, n + 1);
+        } else {
+            buf = small;
+            n = sizeof small - 1;
+        }
+    }
     vm_write(vm, LS_STDERR, buf, n);
+    if (buf != small)
+        ls_free(vm, buf, n + 1);
     if (d->kind == DIAG_UNSUPPORTED) {
         vm->exit_status = 2;
         return LS_UNSUPPORTED;
@@ -141,6 +156,12 @@ static LsResult step_limit_message(VM *vm) {
 }
 
 static LsResult uncaught(VM *vm) {
+    if (vm->aio && vm->aio->idle_forever) { /* asyncio stopped a loop that would hang */
+        vm_exc_clear(vm);
+        write_str(vm, LS_STDERR, "loop idle forever\n");
+        vm->exit_status = 3;
+        return LS_IDLE_FOREVER;
+    }
     if (vm->step_limit_hit) {
         vm_exc_clear(vm);
         return step_limit_message(vm);
@@ -235,12 +256,14 @@ static void finish_run(VM *vm, Value module) {
     if (vm->modules)
         dict_del(vm, vm->modules, VOBJ(vm->names.__main__));
     vm_exc_clear(vm);
+    aio_at_exit(vm); /* CPython's exit-time collection finalizes tasks with globals intact */
     clear_module_dict(vm, ((ModuleObj *)AS_OBJ(module))->dict);
     v_decref(vm, module);
 }
 
 LsResult ls_run_source(LsEngine *e, const char *filename, const char *source, size_t length) {
     VM *vm = &e->vm;
+    vm->c_stack_base = vm_c_stack_address();
     vm->filename = filename;
     vm->source = source;
     vm->source_len = length;
@@ -260,7 +283,7 @@ LsResult ls_run_source(LsEngine *e, const char *filename, const char *source, si
             return report_diag(vm, &diag);
         return uncaught(vm);
     }
-    Value module = main_module(vm);
+    Value module = aio_parse_directives(vm, source, length) ? main_module(vm) : VNULL;
     LsResult r = LS_OK;
     if (IS_NULL(module)) {
         r = uncaught(vm);
@@ -272,5 +295,6 @@ LsResult ls_run_source(LsEngine *e, const char *filename, const char *source, si
     }
     obj_decref(vm, &code->hdr);
     finish_run(vm, module);
+    vm->c_stack_base = 0; /* a later call may come from another stack */
     return r;
 }

@@ -16,12 +16,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "aio.h"
+#include "compiler.h"
 #include "library.h"
 #include "objimpl.h"
+#include "trace.h"
 
 /* ---------------------------------------------------------------- output */
 
 void vm_write(VM *vm, LsStream stream, const char *text, size_t len) {
+    if (vm->tracer)
+        trace_output(vm, (int)stream, text, len); /* a traced run records what it prints */
     if (vm->config.write && len > 0)
         vm->config.write(vm->config.user, stream, text, len);
 }
@@ -584,19 +589,36 @@ static Value ft_update_wrapper(VM *vm, Value *args, int nargs, TupleObj *kwnames
     return update_wrapper(vm, a[0], a[1]);
 }
 
-/* The decorator returned by wraps(wrapped): the wrapped function is its bound self. */
-static Value wraps_decorator(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
-    if (!args_count(vm, "wraps", nargs - 1, kwnames, 1, 1))
-        return VNULL;
-    return update_wrapper(vm, args[1], args[0]);
-}
+/* The Python half of functools: CPython's wraps is a Python function (programs print
+ * type(wraps).__name__), returning partial(update_wrapper, wrapped=...) like CPython's.
+ * assigned/updated are accepted and ignored, as by the native update_wrapper. */
+static const char functools_source[] =
+    "def wraps(wrapped, assigned=('__module__', '__name__', '__qualname__', '__doc__'),\n"
+    "          updated=('__dict__',)):\n"
+    "    return partial(update_wrapper, wrapped=wrapped)\n";
 
-static Value ft_wraps(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
-    static const char *const names[] = {"wrapped", "assigned", "updated"};
-    Value a[3];
-    if (!args_bind(vm, "wraps", args, nargs, kwnames, names, 3, 3, 1, a))
-        return VNULL;
-    return builtin_new(vm, "decorator", wraps_decorator, a[0]);
+/* Compiles and runs `source` in `module`'s dict; a failure is a bug in the embedded text. */
+static bool run_python(VM *vm, Value module, const char *filename, const char *source) {
+    Ast ast;
+    memset(&ast, 0, sizeof ast);
+    size_t len = strlen(source);
+    if (!ast_parse(&ast, source, len)) {
+        ast_free(&ast);
+        vm_raise(vm, vm->exc_types.RuntimeError, "%s: cannot parse", filename);
+        return false;
+    }
+    Diag diag;
+    CodeObj *code = compile_module(vm, ast.root, filename, source, len, &diag);
+    ast_free(&ast);
+    if (!code) {
+        if (diag.kind != DIAG_NONE)
+            vm_raise(vm, vm->exc_types.RuntimeError, "%s: %s", filename, diag.message);
+        return false;
+    }
+    Value r = vm_run_module(vm, code, ((ModuleObj *)AS_OBJ(module))->dict);
+    obj_decref(vm, &code->hdr);
+    v_decref(vm, r);
+    return !IS_NULL(r);
 }
 
 /* functools.reduce(function, iterable[, initial]) */
@@ -631,9 +653,9 @@ static Value ft_reduce(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
 
 static bool init_functools(VM *vm, Value m) {
     return add_value_steal(vm, m, "partial", v_incref(VOBJ(vm->types.partial))) &&
-           add_function(vm, m, "wraps", ft_wraps) &&
            add_function(vm, m, "update_wrapper", ft_update_wrapper) &&
-           add_function(vm, m, "reduce", ft_reduce);
+           add_function(vm, m, "reduce", ft_reduce) &&
+           run_python(vm, m, "<functools>", functools_source);
 }
 
 /* ---------------------------------------------------------------- collections.deque */
@@ -1296,6 +1318,7 @@ static const struct {
     {"sys", init_sys},
     {"functools", init_functools},
     {"collections", init_collections},
+    {"asyncio", aio_module_init},
 };
 
 /* Creates native module `name` into vm->modules; V_NULL with no exception if unknown. */

@@ -23,6 +23,10 @@
 
 /* ---------------------------------------------------------------- allocator */
 
+/* Default vm->bytes_limit: far more than any teaching scenario needs, far less than the
+ * machine has. Past it, allocations fail and raise MemoryError. */
+#define LS_MEMORY_BUDGET ((size_t)1 << 30)
+
 /* Every block carries its size in a hidden header, so accounting stays exact even when a
  * caller cannot know an object's size (variable-length objects are freed by obj_dealloc). */
 typedef union {
@@ -30,8 +34,16 @@ typedef union {
     max_align_t align;
 } BlockHeader;
 
+/* Would `more` bytes pass the budget? Written so that no sum can wrap around. */
+static bool over_budget(VM *vm, size_t more) {
+    if (more > SIZE_MAX / 4) /* no budget check can be trusted with such a size */
+        return true;
+    return vm->bytes_limit && (more > vm->bytes_limit ||
+                               vm->bytes_allocated > vm->bytes_limit - more);
+}
+
 void *ls_alloc(VM *vm, size_t size) {
-    if (vm->bytes_limit && vm->bytes_allocated + size > vm->bytes_limit)
+    if (over_budget(vm, size))
         return NULL;
     BlockHeader *h = calloc(1, sizeof(BlockHeader) + size);
     if (!h)
@@ -47,8 +59,7 @@ void *ls_realloc(VM *vm, void *p, size_t old_size, size_t new_size) {
         return ls_alloc(vm, new_size);
     BlockHeader *h = (BlockHeader *)p - 1;
     size_t old = h->size;
-    if (new_size > old && vm->bytes_limit &&
-        vm->bytes_allocated + (new_size - old) > vm->bytes_limit)
+    if (new_size > old && over_budget(vm, new_size - old))
         return NULL;
     BlockHeader *n = realloc(h, sizeof(BlockHeader) + new_size);
     if (!n)
@@ -113,7 +124,7 @@ Obj *obj_alloc(VM *vm, TypeObj *type, size_t size) {
 
 static void fake_forget(VM *vm, Obj *o);
 
-void obj_dealloc(VM *vm, Obj *o) {
+static void dealloc_now(VM *vm, Obj *o) {
     TypeObj *type = o->type;
     if (type->dealloc)
         type->dealloc(vm, o);
@@ -124,6 +135,40 @@ void obj_dealloc(VM *vm, Obj *o) {
     ls_free(vm, o, 0);
     if (type->flags & TF_HEAPTYPE)
         obj_decref(vm, &type->hdr);
+}
+
+/* Deeper than this, deallocations wait in a list (CPython's PyTrash_UNWIND_LEVEL). */
+enum { TRASH_DEPTH = 50 };
+
+/* The trashcan (CPython's Py_TRASHCAN_BEGIN): freeing a list nested 100000 deep, or a long
+ * traceback chain, would recurse once per level and overflow the C stack. Past TRASH_DEPTH
+ * nested deallocations an object is parked on memo->trash, linked through its gc_next (it
+ * is unlinked from the gc list first), and the outermost obj_dealloc frees the parked ones
+ * one by one. */
+void obj_dealloc(VM *vm, Obj *o) {
+    struct ObjMemo *m = vm->memo;
+    if (!m) {
+        dealloc_now(vm, o);
+        return;
+    }
+    if (m->dealloc_depth >= TRASH_DEPTH) {
+        if (o->gc_prev)
+            gc_unlink(o);
+        o->gc_next = m->trash;
+        m->trash = o;
+        return;
+    }
+    m->dealloc_depth++;
+    dealloc_now(vm, o);
+    if (m->dealloc_depth == 1) {
+        while (m->trash) {
+            Obj *t = m->trash;
+            m->trash = t->gc_next;
+            t->gc_next = NULL;
+            dealloc_now(vm, t);
+        }
+    }
+    m->dealloc_depth--;
 }
 
 /* ---------------------------------------------------------------- type predicates */
@@ -446,6 +491,9 @@ bool objects_init(VM *vm) {
         vm->config.max_depth = 1000;
     if (vm->config.max_steps == 0)
         vm->config.max_steps = 2000000000ULL;
+    /* a budget, so that "ab" * 10**12 raises MemoryError instead of asking malloc for 2 TB */
+    if (vm->bytes_limit == 0)
+        vm->bytes_limit = LS_MEMORY_BUDGET;
     vm->memo = ls_alloc(vm, sizeof(struct ObjMemo));
     if (!vm->memo || !alloc_boot_types(vm))
         return false;

@@ -173,6 +173,8 @@ struct ObjMemo {
     StrObj *op_names[BINOP_COUNT][3]; /* "__add__", "__radd__", "__iadd__" ... */
     StrObj *name_delete;              /* "__delete__" */
     StrObj *name_set_name;            /* "__set_name__" */
+    int dealloc_depth;                /* nesting of obj_dealloc (the trashcan) */
+    Obj *trash;                       /* deallocations deferred past that depth */
 };
 
 /* Records a built-in type so that objects_free frees it last (type_new_builtin does this). */

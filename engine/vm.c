@@ -12,8 +12,8 @@
  * LOAD_GLOBAL keeps a per-instruction cache validated by the dicts' versions; LOAD_METHOD/CALL
  * avoid creating bound methods.
  *
- * The step budget counts instructions at backward jumps (by the loop's length) and at calls;
- * past config.max_steps the run stops without running except/finally handlers.
+ * The step budget counts instructions at backward jumps (by the loop's length), at calls and
+ * at each item a native loop takes from an iterator (vm_count_step); past config.max_steps the run stops without running except/finally handlers.
  *
  * Not for: generator objects (gen.c), the function/code/cell types (func.c), printing
  * tracebacks (traceback.c), the engine's public API (engine.c).
@@ -25,6 +25,7 @@
 
 #include "code.h"
 #include "objimpl.h"
+#include "trace.h"
 
 #if defined(__GNUC__)
 #define LIKELY(x) __builtin_expect(!!(x), 1)
@@ -483,11 +484,24 @@ static Value call_with_self(VM *vm, Value callable, NativeFn fn, Value self, Val
     return r;
 }
 
+bool vm_c_stack_ok(VM *vm, const char *where) {
+    if (!vm->c_stack_base)
+        return true;
+    uintptr_t here = vm_c_stack_address();
+    uintptr_t used = vm->c_stack_base > here ? vm->c_stack_base - here : here - vm->c_stack_base;
+    if (LIKELY(used <= LS_C_STACK_BUDGET))
+        return true;
+    vm_raise(vm, vm->exc_types.RecursionError, "maximum recursion depth exceeded%s", where);
+    return false;
+}
+
 bool vm_enter_recursion(VM *vm, const char *where) {
     if (UNLIKELY(vm->depth >= vm->config.max_depth)) {
         vm_raise(vm, vm->exc_types.RecursionError, "maximum recursion depth exceeded%s", where);
         return false;
     }
+    if (!vm_c_stack_ok(vm, where))
+        return false;
     vm->depth++;
     return true;
 }
@@ -505,6 +519,8 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, TupleObj *kwnames)
         if (UNLIKELY(vm->depth >= vm->config.max_depth))
             return vm_raise(vm, vm->exc_types.RecursionError,
                             "maximum recursion depth exceeded while calling a Python object");
+        if (!vm_c_stack_ok(vm, " while calling a Python object"))
+            return VNULL;
         BuiltinObj *b = (BuiltinObj *)AS_OBJ(callable);
         vm->depth++;
         Value r = IS_NULL(b->self)
@@ -1253,6 +1269,18 @@ static void step_limit(VM *vm, FrameObj *f) {
     vm_raise(vm, vm->exc_types.BaseException, "step limit");
 }
 
+bool vm_count_step(VM *vm) {
+    if (LIKELY(++vm->steps < vm->config.max_steps) || vm->step_limit_hit)
+        return true;
+    if (vm->frame) {
+        step_limit(vm, vm->frame);
+    } else {
+        vm->step_limit_hit = true;
+        vm_raise(vm, vm->exc_types.BaseException, "step limit");
+    }
+    return false;
+}
+
 static const ExcEntry *find_handler(CodeObj *co, int lasti) {
     for (int i = 0; i < co->nexc; i++) {
         const ExcEntry *e = &co->exc_table[i];
@@ -1299,7 +1327,7 @@ static bool recursion_check(VM *vm) {
         word = *ip++;                                                                              \
         f->ip = ip; /* kept current: tracebacks and warnings read the line */                      \
         arg = (int)INSTR_ARG(word);                                                                \
-        goto *dispatch_table[INSTR_OP(word)];                                                      \
+        goto *table[INSTR_OP(word)]; /* dispatch_table, or trace_table in a traced run */         \
     } while (0)
 #else
 #define TARGET(op) case OP_##op:
@@ -1468,14 +1496,23 @@ Value vm_run_frame(VM *vm, FrameObj *entry, bool throwing, bool *yielded) {
         LS_OPCODES(X)
 #undef X
     };
+    /* A traced run (trace.h) first passes every instruction through TRACE_STATEMENT. */
+    static const void *const trace_table[OP_COUNT] = {
+#define X(op) &&TRACE_STATEMENT,
+        LS_OPCODES(X)
+#undef X
+    };
+    const void *const *table = vm->tracer ? trace_table : dispatch_table;
 #endif
     *yielded = false;
-    if (!recursion_check(vm))
+    if (!recursion_check(vm) || !vm_c_stack_ok(vm, "")) /* entered from C: uses C stack */
         return VNULL;
     vm->depth++;
     entry->is_entry = true;
     entry->back = vm->frame;
     vm->frame = entry;
+    if (UNLIKELY(vm->tracer != NULL))
+        trace_frame_enter(vm, entry);
 
     FrameObj *f = entry;
     CodeObj *co;
@@ -1487,7 +1524,8 @@ Value vm_run_frame(VM *vm, FrameObj *entry, bool throwing, bool *yielded) {
     LOAD_FRAME();
     if (throwing)
         goto error_thrown;
-    if (vm->step_limit_hit) {
+    /* a call from C counts as a step: list(endless_iterator) must meet the budget too */
+    if (vm->step_limit_hit || UNLIKELY(++vm->steps >= vm->config.max_steps)) {
         step_limit(vm, f);
         goto exception_unwind;
     }
@@ -1499,6 +1537,11 @@ next_instr:
     word = *ip++;
     f->ip = ip;
     arg = (int)INSTR_ARG(word);
+    if (UNLIKELY(vm->tracer != NULL) && co->stmt_start[ip - co->code - 1]) {
+        f->sp = sp;
+        if (!trace_statement(vm, f))
+            goto error;
+    }
     switch (INSTR_OP(word)) {
 #endif
 
@@ -2081,6 +2124,8 @@ next_instr:
             f = nf;
             vm->frame = f;
             LOAD_FRAME();
+            if (UNLIKELY(vm->tracer != NULL))
+                trace_frame_enter(vm, f);
             DISPATCH();
         }
         f->sp = sp;
@@ -2144,6 +2189,8 @@ next_instr:
     TARGET(RETURN_VALUE) {
         Value r = POP();
         f->sp = sp;
+        if (UNLIKELY(vm->tracer != NULL))
+            trace_frame_exit(vm, f, TRACE_EXIT_RETURN);
         vm->depth--;
         if (f->is_entry) {
             vm->frame = f->back;
@@ -2161,6 +2208,8 @@ next_instr:
         Value r = POP();
         f->ip = ip;
         f->sp = sp;
+        if (UNLIKELY(vm->tracer != NULL))
+            trace_frame_exit(vm, f, TRACE_EXIT_SUSPEND);
         vm->depth--;
         vm->frame = f->back;
         *yielded = true;
@@ -2337,6 +2386,15 @@ default:
     fprintf(stderr, "%s:%d: unknown opcode %d\n", __FILE__, __LINE__, (int)INSTR_OP(word));
     abort();
 }
+#else
+/* A traced run: record a statement starting at this instruction, then run it. */
+TRACE_STATEMENT:
+    if (co->stmt_start[ip - co->code - 1]) {
+        f->sp = sp;
+        if (!trace_statement(vm, f))
+            goto error;
+    }
+    goto *dispatch_table[INSTR_OP(word)];
 #endif
 
 /* ---------------------------------------------------------------- exceptions */
@@ -2344,6 +2402,8 @@ error :
     /* a fresh exception (no traceback yet) chains to the one being handled */
     if (IS_OBJ(vm->exc) && (AS_OBJ(vm->exc)->type->flags & TF_EXCEPTION) &&
         ((ExcObj *)AS_OBJ(vm->exc))->traceback == NULL) set_context(vm, vm->exc);
+if (UNLIKELY(vm->tracer != NULL))
+    trace_exception(vm, f);
 goto traceback_here;
 error_thrown :
     traceback_here : f->ip = ip;
@@ -2363,6 +2423,8 @@ exception_unwind : for (;;) {
     while (sp > stack_base)
         v_decref(vm, POP());
     f->sp = sp;
+    if (UNLIKELY(vm->tracer != NULL))
+        trace_frame_exit(vm, f, TRACE_EXIT_RAISE);
     vm->depth--;
     if (f->is_entry) {
         vm->frame = f->back;

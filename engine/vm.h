@@ -59,6 +59,12 @@ typedef struct {
     X(UnboundLocalError, NameError)                                                            \
     X(OSError, Exception)                                                                      \
     X(TimeoutError, OSError)                                                                   \
+    X(ConnectionError, OSError)                                                                \
+    X(ConnectionRefusedError, ConnectionError)                                                 \
+    X(ConnectionResetError, ConnectionError)                                                   \
+    X(PermissionError, OSError)                                                                \
+    X(FileNotFoundError, OSError)                                                              \
+    X(EOFError, Exception)                                                                     \
     X(RuntimeError, Exception)                                                                 \
     X(RecursionError, RuntimeError)                                                            \
     X(NotImplementedError, RuntimeError)                                                       \
@@ -161,12 +167,22 @@ struct VM {
     uint64_t steps;         /* instructions executed (config.max_steps) */
     bool step_limit_hit;
     int step_limit_line;    /* where the budget ran out (for the message) */
+    uintptr_t c_stack_base; /* C stack address at ls_run_source's entry, 0 = unchecked:
+                               native recursion past LS_C_STACK_BUDGET raises RecursionError */
     struct ExcInfo *exc_info; /* the exception being handled: innermost context (code.h) */
     FrameObj *frame_free[8];  /* recycled frames by size class */
     DictObj *warned;        /* gen.c: "coroutine ... was never awaited" locations shown */
 
     /* --- virtual clock (time module; the event loop shares it later) */
     double clock;           /* seconds since the program started */
+
+    /* --- asyncio (aio_*.c): types, loops, the event record; aio.h defines it. Created on
+     * the first `import asyncio` (or by the engine for #| directives), freed by aio_free. */
+    struct AioState *aio;
+
+    /* --- trace (trace.c): the recorder of a traced run (ls_trace_open), NULL otherwise.
+     * When set, vm.c, vm_write and aio_event call the hooks of engine/trace.h. */
+    struct LsTrace *tracer;
 };
 
 /* Creates the VM's built-in world (types, exceptions, builtins, modules). engine.c calls
@@ -191,6 +207,28 @@ bool vm_super_args(VM *vm, TypeObj **type, Value *self);
  * Python calls and calls of built-in functions already count themselves (vm.c). */
 bool vm_enter_recursion(VM *vm, const char *where);
 void vm_leave_recursion(VM *vm);
+
+/* The C stack a run may use below vm->c_stack_base: native recursion (reprs of nested
+ * lists, __repr__ calling repr, callbacks from built-ins) raises RecursionError past it even
+ * when sys.setrecursionlimit allows more, instead of overflowing the 8 MB main-thread stack.
+ * Python-to-Python calls use heap frames and no C stack. */
+#define LS_C_STACK_BUDGET ((uintptr_t)5 << 20)
+bool vm_c_stack_ok(VM *vm, const char *where); /* false with RecursionError raised */
+
+/* The current C stack position (the frame address: real even when ASan moves locals). */
+static inline uintptr_t vm_c_stack_address(void) {
+#if defined(__GNUC__)
+    return (uintptr_t)__builtin_frame_address(0);
+#else
+    char probe;
+    return (uintptr_t)&probe;
+#endif
+}
+
+/* Counts one step of a native loop (obj_next) against config.max_steps, so that
+ * sum(range(10**18)) stops like `while True: pass`. Returns false with the step-limit stop
+ * raised (the run then ends with LS_STEP_LIMIT). */
+bool vm_count_step(VM *vm);
 
 /* Writes to the host's stdout/stderr through config.write. */
 void vm_write(VM *vm, LsStream stream, const char *text, size_t len);

@@ -12,20 +12,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "code.h"
 #include "library.h"
 #include "objimpl.h"
 
-static VM *vm;
+void vm_free_frames(VM *vm); /* vm.c */
 
+static VM *vm;
+static ExcInfo handled; /* the exception handled outside any generator (none) */
+
+/* The whole built-in world as ls_engine_new makes it: some modules run Python code. */
 static void setup(void) {
     vm = calloc(1, sizeof(VM));
+    handled.exc = VNONE;
+    vm->exc_info = &handled;
     cr_assert(objects_init(vm));
+    cr_assert(interp_types_init(vm));
     cr_assert(builtins_init(vm));
     cr_assert(modules_init(vm));
 }
 
 static void teardown(void) {
     objects_free(vm);
+    vm_free_frames(vm);
     cr_expect_eq(vm->bytes_allocated, 0, "leaked %zu bytes", vm->bytes_allocated);
     free(vm);
 }

@@ -50,7 +50,14 @@ Test(modules, time_runs_on_the_virtual_clock) {
 
 Test(modules, sys_exit_version_and_recursion_limit) {
     cr_expect_str_eq(MC("sys", "exit", VINT(3)), "SystemExit: 3");
-    cr_expect_str_eq(show(attr("sys", "version_info")), "(3, 11, 7, 'final', 0)");
+    cr_expect_str_eq(show(attr("sys", "version_info")),
+                     "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)");
+    Value vi = attr("sys", "version_info");
+    cr_expect_str_eq(show(obj_getattr_cstr(vm, vi, "minor")), "11");
+    Value four = VOBJ(tuple_pack(vm, 1, VINT(4)));
+    cr_expect_str_eq(show(obj_richcompare(vm, vi, four, CMP_LT)), "True");
+    v_decref(vm, four);
+    v_decref(vm, vi);
     cr_expect_str_eq(MC("sys", "setrecursionlimit", VINT(0)),
                      "ValueError: recursion limit must be greater or equal than 1");
     cr_expect_str_eq(MC("sys", "setrecursionlimit", VINT(50)), "None");

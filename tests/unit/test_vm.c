@@ -199,3 +199,41 @@ Test(vm, native_calls_count_in_the_recursion_depth) {
         "try:\n    repr(L())\nexcept RecursionError as e:\n    print(type(e).__name__)\n");
     cr_expect_str_eq(cap.out, "RecursionError\n");
 }
+
+Test(vm, generator_return_value_reaches_next_but_ends_loops) {
+    run("def g():\n    yield 1\n    return 'done'\nprint(list(g()))\nit = g()\nnext(it)\n"
+        "try:\n    next(it)\nexcept StopIteration as e:\n    print(e.value)\n");
+    cr_expect_str_eq(cap.out, "[1]\ndone\n");
+}
+
+Test(vm, one_nan_stored_twice_compares_equal_in_containers) {
+    run("x = float('nan')\nprint([x] == [x], x == x, x in [x])\n");
+    cr_expect_str_eq(cap.out, "True False True\n");
+}
+
+Test(vm, deeply_nested_list_repr_raises_and_frees) {
+    LsResult r = run("a = []\nfor i in range(100000):\n    a = [a]\n"
+                     "try:\n    print(a)\nexcept RecursionError as e:\n    print(e)\n");
+    cr_expect_eq(r, LS_OK);
+    cr_expect_str_eq(cap.out,
+                     "maximum recursion depth exceeded while getting the repr of an object\n");
+}
+
+Test(vm, raised_recursion_limit_cannot_overflow_the_c_stack) {
+    LsResult r = run("import sys\nsys.setrecursionlimit(10**6)\n"
+                     "class L:\n    def __repr__(self):\n        return repr(self)\n"
+                     "try:\n    repr(L())\nexcept RecursionError as e:\n    print(e)\n");
+    cr_expect_eq(r, LS_OK);
+    /* which native level meets the C-stack budget first varies with the build */
+    cr_expect(strncmp(cap.out, "maximum recursion depth exceeded", 32) == 0, "%s", cap.out);
+}
+
+Test(vm, huge_repetition_raises_memory_error) {
+    run("try:\n    s = 'ab' * 10**12\nexcept MemoryError as e:\n    print(type(e).__name__)\n");
+    cr_expect_str_eq(cap.out, "MemoryError\n");
+}
+
+Test(vm, version_info_has_fields_and_compares_with_tuples) {
+    run("import sys\nv = sys.version_info\nprint(v.major, v[:2], v >= (3, 8), v < (3, 12))\n");
+    cr_expect_str_eq(cap.out, "3 (3, 11) True True\n");
+}
