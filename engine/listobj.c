@@ -142,7 +142,9 @@ static void list_clear_items(VM *vm, ListObj *l) {
     size_t n = l->len, cap = l->cap;
     l->items = NULL;
     l->len = l->cap = 0;
-    for (size_t i = 0; i < n; i++)
+    /* last to first, like CPython's _list_clear: destruction order is observable (__del__-like
+     * messages such as "Task was destroyed but it is pending!") */
+    for (size_t i = n; i-- > 0;)
         v_decref(vm, items[i]);
     ls_free(vm, items, cap * sizeof(Value));
 }

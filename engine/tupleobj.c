@@ -438,7 +438,7 @@ static Value tuple_tp_new(VM *vm, TypeObj *type, Value *args, int nargs, TupleOb
 
 static void tuple_dealloc(VM *vm, Obj *o) {
     TupleObj *t = (TupleObj *)o;
-    for (size_t i = 0; i < t->len; i++)
+    for (size_t i = t->len; i-- > 0;) /* last to first, as CPython's tupledealloc */
         v_decref(vm, t->items[i]);
 }
 

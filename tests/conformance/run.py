@@ -29,6 +29,9 @@ import shutil
 import signal
 import subprocess
 import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "oracle"))
+from normalize import normalize_err  # noqa: E402 (tests/oracle/normalize.py)
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -162,7 +165,7 @@ def run_one(loopscope, py):
     exp_err = gold["err"].decode("utf-8", "replace")
     if exp_err.endswith("\n"):
         exp_err = exp_err[:-1]
-    got_err = last_stderr_line(err)
+    got_err = normalize_err(last_stderr_line(err))
     if exp_err != got_err:
         problems.append("last stderr line:\n    expected: %r\n    got:      %r" % (exp_err, got_err))
     if problems:

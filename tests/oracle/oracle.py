@@ -35,6 +35,7 @@ Golden files for NAME.py (written next to it):
     NAME.err     last line of stderr without its newline, + "\n" ("\n" if stderr is empty)
 """
 
+from normalize import normalize_err  # noqa: E402 (beside this file)
 import argparse
 import difflib
 import os
@@ -120,7 +121,7 @@ class Result:
 
     @property
     def err(self):
-        return last_stderr_line(self.stderr)
+        return normalize_err(last_stderr_line(self.stderr))
 
     def same_as(self, other):
         return (self.stdout, self.status, self.err) == (other.stdout, other.status, other.err)
