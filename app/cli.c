@@ -12,7 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "loopscope.h"
+#include "theme.h"
 
 _Static_assert(sizeof(unsigned long long) == sizeof(uint64_t), "strtoull gives 64 bits");
 
@@ -80,6 +82,96 @@ static bool parse_flag(Parser *p, const char *name, const char *inline_value, bo
     return true;
 }
 
+/* --steps A-B, A-, or A: a range of steps (inclusive). */
+static bool parse_range(const char *text, CliOptions *opts) {
+    char *end;
+    if (*text < '0' || *text > '9') {
+        return false;
+    }
+    errno = 0;
+    unsigned long long a = strtoull(text, &end, 10), b = a;
+    if (*end == '-') {
+        const char *rest = end + 1;
+        if (*rest == '\0') {
+            b = SIZE_MAX;
+        } else if (*rest < '0' || *rest > '9' || (b = strtoull(rest, &end, 10), *end != '\0')) {
+            return false;
+        }
+    } else if (*end != '\0') {
+        return false;
+    }
+    opts->has_steps = true;
+    opts->first_step = (size_t)a;
+    opts->last_step = (size_t)b;
+    return errno == 0 && a <= b;
+}
+
+/* --size WxH, each between 320 and 7680. */
+static bool parse_size(const char *text, CliOptions *opts) {
+    char *end;
+    long w = strtol(text, &end, 10);
+    if (end == text || (*end != 'x' && *end != 'X')) {
+        return false;
+    }
+    const char *rest = end + 1;
+    long h = strtol(rest, &end, 10);
+    if (end == rest || *end != '\0' || w < 320 || h < 240 || w > 7680 || h > 4320) {
+        return false;
+    }
+    opts->width = (int)w;
+    opts->height = (int)h;
+    return true;
+}
+
+/* The window's and the renderer's options: --render, --steps, --size, --lang, --theme,
+   --detail, --fullscreen. Returns false when `name` is none of them (*handled = false). */
+static bool parse_view_option(CliOptions *opts, Parser *p, const char *name,
+                              const char *inline_value, bool *handled) {
+    const char *value;
+    ThemeId theme;
+    Lang lang;
+    *handled = true;
+    if (strcmp(name, "--fullscreen") == 0) {
+        return parse_flag(p, name, inline_value, &opts->fullscreen);
+    }
+    static const char *const WITH_VALUE[] = {"--render", "--steps", "--size", "--lang",
+                                             "--theme", "--detail"};
+    bool known = false;
+    for (size_t i = 0; i < sizeof WITH_VALUE / sizeof *WITH_VALUE; i++) {
+        known |= strcmp(name, WITH_VALUE[i]) == 0;
+    }
+    if (!known) {
+        *handled = false;
+        return false;
+    }
+    if (!take_value(p, name, inline_value, &value)) {
+        return false;
+    }
+    if (strcmp(name, "--render") == 0) {
+        opts->mode = CLI_RENDER;
+        opts->render_dir = value;
+        return true;
+    }
+    if (strcmp(name, "--steps") == 0) {
+        return parse_range(value, opts) || fail(p, "--steps needs A-B, A- or A (step numbers), not '%s'", value);
+    }
+    if (strcmp(name, "--size") == 0) {
+        return parse_size(value, opts) || fail(p, "--size needs WIDTHxHEIGHT such as 1920x1080, not '%s'", value);
+    }
+    if (strcmp(name, "--lang") == 0) {
+        opts->lang = value;
+        return lang_parse(value, &lang) || fail(p, "--lang must be 'en' or 'zh', not '%s'", value);
+    }
+    if (strcmp(name, "--theme") == 0) {
+        opts->theme = value;
+        return theme_parse(value, &theme) ||
+               fail(p, "--theme must be 'dark', 'light' or 'contrast', not '%s'", value);
+    }
+    opts->detail = value;
+    return strcmp(value, "loop") == 0 || strcmp(value, "tasks") == 0 ||
+           fail(p, "--detail must be 'loop' or 'tasks', not '%s'", value);
+}
+
 /* One argument that starts with '-': `--name`, `--name=value`. */
 static bool parse_option(CliOptions *opts, Parser *p, const char *arg) {
     char name[64];
@@ -102,6 +194,26 @@ static bool parse_option(CliOptions *opts, Parser *p, const char *arg) {
     if (strcmp(name, "--run") == 0) {
         opts->mode = CLI_RUN;
         return take_value(p, name, inline_value, &value) && set_file(opts, p, value);
+    }
+    if (strcmp(name, "--trace") == 0) {
+        opts->mode = CLI_TRACE;
+        return take_value(p, name, inline_value, &value) && set_file(opts, p, value);
+    }
+    if (strcmp(name, "--json") == 0) {
+        return parse_flag(p, name, inline_value, &opts->json);
+    }
+    if (strcmp(name, "--max-events") == 0) {
+        if (!take_value(p, name, inline_value, &value)) {
+            return false;
+        }
+        opts->has_max_events = true;
+        return parse_steps(value, &opts->max_events) ||
+               fail(p, "--max-events needs a whole number of events >= 1, not '%s'", value);
+    }
+    bool handled;
+    bool ok = parse_view_option(opts, p, name, inline_value, &handled);
+    if (handled) {
+        return ok;
     }
     if (strcmp(name, "--max-steps") == 0) {
         if (!take_value(p, name, inline_value, &value)) {
@@ -138,6 +250,13 @@ bool cli_parse(CliOptions *opts, int argc, char **argv, char *error, size_t erro
         opts->mode = p.help ? CLI_HELP : CLI_VERSION;
     } else if (opts->mode == CLI_RUN && opts->file == NULL) {
         return fail(&p, "option '%s' needs an argument", "--run");
+    } else if (opts->mode == CLI_RENDER && opts->file == NULL) {
+        return fail(&p, "%s needs a scenario: loopscope --render DIR FILE.py", "--render");
+    } else if (opts->mode == CLI_TRACE && opts->file == NULL) {
+        return fail(&p, "option '%s' needs an argument", "--trace");
+    } else if (opts->mode != CLI_TRACE && (opts->json || opts->has_max_events)) {
+        return fail(&p, "option '%s' only goes with --trace",
+                    opts->json ? "--json" : "--max-events");
     }
     return true;
 }
@@ -146,15 +265,30 @@ void cli_print_usage(FILE *out) {
     LsConfig defaults;
     ls_config_init(&defaults);
     fprintf(out,
-            "usage: loopscope [--max-steps N] [FILE.py]\n"
+            "usage: loopscope [--lang en|zh] [--theme T] [--fullscreen] [FILE.py]\n"
             "       loopscope --run FILE.py [--max-steps N]\n"
+            "       loopscope --trace FILE.py [--json] [--max-events N] [--max-steps N]\n"
+            "       loopscope --render DIR [--steps A-B] [--size WxH] [--lang en|zh]\n"
+            "                 [--theme T] [--detail loop|tasks] FILE.py\n"
             "\n"
             "Opens FILE.py (or the first scenario of the library) in the loopscope window.\n"
-            "There is no window yet: for now this runs the program as --run does.\n"
+            "Press ? in the window for its keys.\n"
             "\n"
             "options:\n"
             "  --run FILE.py   run without a window: print exactly what `python3 FILE.py`\n"
             "                  prints (stdout and stderr) and exit with the same status\n"
+            "  --trace FILE.py print the trace of the run, one event per line\n"
+            "                  (docs/TRACE.md); the program's output is in the events\n"
+            "  --json          with --trace: JSON Lines instead of readable lines\n"
+            "  --max-events N  with --trace: stop after N events (for endless programs)\n"
+            "  --render DIR    no display needed: write the frame of each step as\n"
+            "                  DIR/step-NNNNN.png\n"
+            "  --steps A-B     with --render: only steps A to B (also A- and A)\n"
+            "  --size WxH      with --render: frame size in pixels (default 1280x720)\n"
+            "  --lang en|zh    language of the window (English or Chinese)\n"
+            "  --theme T       dark (default), light, or contrast (for projectors)\n"
+            "  --detail D      loop (default: ready queue, callbacks, timers) or tasks\n"
+            "  --fullscreen    open the window fullscreen\n"
             "  --max-steps N   stop the program after N bytecode instructions (status 3);\n"
             "                  default %" PRIu64 "\n"
             "  --help, -h      show this help and exit\n"

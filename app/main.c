@@ -1,8 +1,10 @@
 /*
  * main.c - the `loopscope` binary: parse the command line, then dispatch.
  *
- *   loopscope [FILE.py]          open the simulator window (not built yet: runs headless)
+ *   loopscope [FILE.py]          open the simulator window
  *   loopscope --run FILE.py      run without a window, printing what python3 prints
+ *   loopscope --render DIR FILE.py   write each step's frame as PNG (no display needed)
+ *   loopscope --trace FILE.py    print the trace (readable, or JSON Lines with --json)
  *   loopscope --help | --version
  *
  * Command-line errors: one line on stderr and status 2 (UI.md, "Command line").
@@ -13,12 +15,15 @@
 
 #include "cli.h"
 #include "loopscope.h"
+#include "render.h"
 #include "run.h"
 #include "scenarios.h"
+#include "window.h"
+#include "trace_cmd.h"
 
 enum { STATUS_USAGE = 2, STATUS_INTERNAL = 70 };
 
-/* `loopscope [FILE.py]`: the window does not exist yet, so say so and run headless. */
+/* `loopscope [FILE.py]`: the window, on the file or the library's first scenario. */
 static int open_window(const CliOptions *opts) {
     char first[PATH_MAX + NAME_MAX + 2], error[PATH_MAX + 128];
     const char *file = opts->file;
@@ -29,8 +34,7 @@ static int open_window(const CliOptions *opts) {
         }
         file = first;
     }
-    fprintf(stderr, "loopscope: no window yet; running '%s' as --run would\n", file);
-    return run_headless(file, opts);
+    return window_run(opts, file);
 }
 
 int main(int argc, char **argv) {
@@ -49,8 +53,12 @@ int main(int argc, char **argv) {
         return 0;
     case CLI_RUN:
         return run_headless(opts.file, &opts);
+    case CLI_TRACE:
+        return trace_print(opts.file, &opts);
     case CLI_WINDOW:
         return open_window(&opts);
+    case CLI_RENDER:
+        return render_frames(&opts);
     }
     return STATUS_INTERNAL;
 }

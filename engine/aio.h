@@ -51,17 +51,17 @@ typedef struct {
 /* asyncio.Handle / asyncio.TimerHandle (one struct; timers use when/seq/in_heap). */
 typedef struct HandleObj {
     Obj hdr;
-    Value callback;  /* V_NULL once cancelled */
-    TupleObj *args;  /* NULL once cancelled */
-    Value context;   /* the context= argument, or None */
-    LoopObj *loop;   /* strong */
-    double when;     /* TimerHandle: absolute loop time */
+    Value callback;   /* V_NULL once cancelled */
+    TupleObj *args;   /* NULL once cancelled */
+    Value context;    /* the context= argument, or None */
+    LoopObj *loop;    /* strong */
+    double when;      /* TimerHandle: absolute loop time */
     Value when_value; /* TimerHandle: `when` as given (an int stays an int in reprs) */
-    uint64_t seq;    /* TimerHandle: scheduling order, the tie-breaker */
-    uint32_t id;     /* event id */
+    uint64_t seq;     /* TimerHandle: scheduling order, the tie-breaker */
+    uint32_t id;      /* event id */
     bool cancelled;
     bool is_timer;
-    bool in_heap;    /* TimerHandle: still in the loop's heap (CPython's _scheduled) */
+    bool in_heap; /* TimerHandle: still in the loop's heap (CPython's _scheduled) */
 } HandleObj;
 
 /* A done callback of a future: fn(future), or the wake-up of a task awaiting it. */
@@ -75,19 +75,19 @@ typedef struct {
  * (the library's _GatheringFuture) finds its instance dict. */
 typedef struct FutureObj {
     Obj hdr;
-    DictObj *dict;       /* instance attributes (subclasses), or NULL */
-    LoopObj *loop;       /* strong */
-    uint8_t state;       /* AioFutState */
-    bool log_traceback;  /* exception set and not yet retrieved */
-    bool blocking;       /* _asyncio_future_blocking */
+    DictObj *dict;      /* instance attributes (subclasses), or NULL */
+    LoopObj *loop;      /* strong */
+    uint8_t state;      /* AioFutState */
+    bool log_traceback; /* exception set and not yet retrieved */
+    bool blocking;      /* _asyncio_future_blocking */
     bool is_task;
-    bool finalized;      /* the finalizer ran (at exit): never again */
-    uint32_t id;         /* event id */
-    Value result;        /* FINISHED with a result */
-    Value exception;     /* FINISHED with an exception (instance) */
+    bool finalized;       /* the finalizer ran (at exit): never again */
+    uint32_t id;          /* event id */
+    Value result;         /* FINISHED with a result */
+    Value exception;      /* FINISHED with an exception (instance) */
     Value cancel_message; /* None or the cancel(msg) argument */
-    Value cancelled_exc; /* the CancelledError to re-raise (tasks), or V_NULL */
-    AioCallback *cbs;    /* done callbacks in registration order */
+    Value cancelled_exc;  /* the CancelledError to re-raise (tasks), or V_NULL */
+    AioCallback *cbs;     /* done callbacks in registration order */
     size_t ncbs, cap_cbs;
 } FutureObj;
 
@@ -96,9 +96,9 @@ struct TaskObj {
     FutureObj fut;
     Value coro;
     Value context;
-    Value name;            /* str, or V_NULL while it is still the default Task-<name_num> */
+    Value name; /* str, or V_NULL while it is still the default Task-<name_num> */
     uint64_t name_num;
-    Value fut_waiter;      /* the future it waits on, or None */
+    Value fut_waiter; /* the future it waits on, or None */
     int num_cancels_requested;
     bool must_cancel;
     bool log_destroy_pending;
@@ -108,49 +108,66 @@ struct TaskObj {
 /* The event loop (_UnixSelectorEventLoop). */
 struct LoopObj {
     Obj hdr;
-    DictObj *dict;              /* instance attributes */
-    AioQueue ready;             /* _ready */
-    HandleObj **heap;           /* _scheduled: a binary min-heap on (when, seq), strong refs */
+    DictObj *dict;    /* instance attributes */
+    AioQueue ready;   /* _ready */
+    HandleObj **heap; /* _scheduled: a binary min-heap on (when, seq), strong refs */
     size_t nheap, cap_heap;
     size_t timer_cancelled_count;
     uint64_t timer_seq;
     bool stopping, closed, running, debug;
     bool asyncgens_shutdown_called, executor_shutdown_called;
-    TaskObj *current_task;      /* borrowed: the task whose step is running */
-    Value exception_handler;    /* None or a callable(loop, context) */
-    Value task_factory;         /* None or a callable(loop, coro[, context]) */
-    uint32_t id;                /* event id */
-    uint64_t iteration;         /* iterations of the current run */
+    TaskObj *current_task;   /* borrowed: the task whose step is running */
+    Value exception_handler; /* None or a callable(loop, context) */
+    Value task_factory;      /* None or a callable(loop, coro[, context]) */
+    uint32_t id;             /* event id */
+    uint64_t iteration;      /* iterations of the current run */
 };
 
 /* ---------------------------------------------------------------- per-VM state */
 
+/* Attribute and method names the core looks up on hot paths, interned once. */
+#define AIO_NAMES(X)                                                                               \
+    X(_maxsize)                                                                                    \
+    X(_queue) X(_unfinished_tasks) X(_finished) X(_getters) X(_putters) X(_value) X(append)        \
+        X(popleft) X(done) X(set_result) X(_asyncio_future_blocking)
+
+typedef struct {
+#define X(n) StrObj *n;
+    AIO_NAMES(X)
+#undef X
+} AioNames;
+
 typedef struct AioState {
     /* types */
-    TypeObj *future_type, *future_iter_type, *task_type, *loop_type, *handle_type,
-        *timer_type, *sleep0_type;
+    TypeObj *future_type, *future_iter_type, *task_type, *loop_type, *handle_type, *timer_type,
+        *sleep0_type;
     TypeObj *CancelledError, *InvalidStateError;
-    Value module;            /* the asyncio module (strong) */
-    Value wakeup_fn;         /* unused placeholder for duck-typed futures: a builtin */
+    Value module;      /* the asyncio module (strong) */
+    AioNames names;    /* interned hot names */
+    Value queue_class; /* the library's Queue class (fast paths), V_NULL until seen */
+    Value queue_empty; /* the _QUEUE_EMPTY marker of _queue_get_fast */
     /* loops */
-    LoopObj *running_loop;   /* borrowed: set while run_forever runs */
-    Value event_loop;        /* the policy's current loop (strong), or None */
-    bool event_loop_set;     /* set_event_loop was called (None then means "none") */
+    LoopObj *running_loop; /* borrowed: set while run_forever runs */
+    Value event_loop;      /* the policy's current loop (strong), or None */
+    bool event_loop_set;   /* set_event_loop was called (None then means "none") */
     /* tasks */
-    uint64_t task_counter;   /* the process-wide Task-N counter */
-    TaskObj *all_tasks;      /* head of the live-task list (creation order) */
+    uint64_t task_counter; /* the process-wide Task-N counter */
+    TaskObj *all_tasks;    /* head of the live-task list (creation order) */
     TaskObj *all_tasks_tail;
-    uint32_t next_id;        /* event ids of loops, futures, tasks, handles */
+    uint32_t next_id; /* event ids of loops, futures, tasks, handles */
     /* the virtual clock's directives (#| lines) */
-    double iteration_cost;   /* seconds charged per iteration */
-    double *interrupts;      /* pending interrupt-at times, ascending */
+    double iteration_cost; /* seconds charged per iteration */
+    double *interrupts;    /* pending interrupt-at times, ascending; a traced run's Ctrl+C
+                              (ls_trace_interrupt_at, trace.c) inserts the current time at
+                              the front, so the loop's next wait delivers it */
     size_t ninterrupts, cap_interrupts;
-    Value sigint_handler;    /* set by _set_sigint_handler, or None */
+    Value sigint_handler;        /* set by _set_sigint_handler, or None */
     uint64_t starved_iterations; /* busy iterations with timers pending and a frozen clock */
     bool starvation_warned;
-    bool idle_forever;       /* the loop stopped the program: "loop idle forever" */
+    bool idle_forever; /* the loop stopped the program: "loop idle forever" */
     /* the event record */
-    AioEvents events;
+    AioEvents events;      /* in a traced run, trace.c converts and then empties it (len 0)
+                              at each aio_event and language hook */
 } AioState;
 
 /* ---------------------------------------------------------------- aio_module.c */
@@ -185,6 +202,10 @@ static inline uint32_t aio_new_id(AioState *aio) {
 }
 
 /* ---------------------------------------------------------------- aio_loop.c */
+
+/* Moves the virtual clock (vm->clock) to t, recording a CLOCK event (time.sleep uses it
+ * too, so blocking sleeps show in the record). */
+void aio_set_clock(VM *vm, double t);
 
 /* Creates the loop, Handle and TimerHandle types. */
 bool aio_loop_types_init(VM *vm, AioState *aio, Value module);
@@ -235,6 +256,12 @@ bool aio_is_future(VM *vm, Value v);
 
 /* Is v a Task (or a subclass)? */
 bool aio_is_task(VM *vm, Value v);
+
+/* fut.set_result(v) of a native future (InvalidStateError when done). */
+bool aio_future_set_result(VM *vm, FutureObj *f, Value v);
+
+/* o.name(*args) with an interned name (vm_call_method interns on every call). */
+Value aio_call_method(VM *vm, Value o, StrObj *name, Value *args, int nargs);
 
 /* asyncio.isfuture(v): the native layout, or anything with _asyncio_future_blocking set. */
 int aio_isfuture(VM *vm, Value v);

@@ -93,12 +93,16 @@ static void locate(VM *vm, AioEvent *e) {
 
 AioEvent *aio_event(VM *vm, AioEventKind kind) {
     if (vm->tracer)
-        trace_aio_event(vm); /* the trace converts the complete events (trace.c) */
+        trace_aio_event(vm, (int)kind); /* the trace converts the complete events (trace.c) */
     AioState *aio = vm->aio;
     if (!aio || aio->events.disabled)
         return NULL;
     AioEvents *log = &aio->events;
     if (log->len == log->cap) {
+        if (log->len >= AIO_EVENTS_MAX) { /* an endless program: keep memory bounded */
+            log->disabled = log->truncated = true;
+            return NULL;
+        }
         size_t cap = log->cap ? log->cap * 2 : 1024;
         AioEvent *n = ls_realloc(vm, log->ev, log->cap * sizeof *n, cap * sizeof *n);
         if (!n) {

@@ -31,21 +31,21 @@
     X(CLOCK, "clock")                   /* value: the new virtual time (time holds it too) */      \
     X(TASK_CREATED, "task created")     /* task; str: its name; line: where */                     \
     X(FUTURE_CREATED, "future created") /* future */                                               \
-    X(READY_PUSH, "ready push")         /* handle; detail: AioRunKind; task/future: what it runs */ \
-    X(READY_POP, "ready pop")           /* handle; detail: AioRunKind; task/future */              \
-    X(TIMER_SCHEDULED, "timer scheduled") /* handle; value: when; str: callback name */            \
-    X(TIMER_DUE, "timer due")           /* handle (moved to the ready queue) */                    \
-    X(TIMER_CANCELLED, "timer cancelled") /* handle */                                             \
+    X(READY_PUSH, "ready push") /* handle; detail: AioRunKind; task/future: what it runs */        \
+    X(READY_POP, "ready pop")   /* handle; detail: AioRunKind; task/future */                      \
+    X(TIMER_SCHEDULED, "timer scheduled")   /* handle; value: when; str: callback name */          \
+    X(TIMER_DUE, "timer due")               /* handle (moved to the ready queue) */                \
+    X(TIMER_CANCELLED, "timer cancelled")   /* handle */                                           \
     X(HANDLE_CANCELLED, "handle cancelled") /* handle (a call_soon handle) */                      \
-    X(FUTURE_STATE, "future state")     /* future; detail: AioFutState (new state) */              \
+    X(FUTURE_STATE, "future state")         /* future; detail: AioFutState (new state) */          \
     X(CALLBACK_ADDED, "callback added") /* future; task: the waiting task for a wake-up; str */    \
-    X(CALLBACK_REMOVED, "callback removed") /* future; value: how many */                          \
+    X(CALLBACK_REMOVED, "callback removed")     /* future; value: how many */                      \
     X(CALLBACK_SCHEDULED, "callback scheduled") /* future; handle: the new ready entry */          \
-    X(TASK_SUSPENDED, "task suspended") /* task; future: awaited (0: bare yield); line */          \
-    X(TASK_RESUMED, "task resumed")     /* task; detail: 1 when an exception is thrown in */       \
-    X(TASK_CANCEL, "task cancel")       /* task; value: cancelling() after the call */             \
-    X(INTERRUPT, "interrupt")           /* SIGINT delivered; detail: 1 to a handler */             \
-    X(OUTPUT, "output")                 /* detail: 1 stdout 2 stderr; value: text ofs<<32 | len */
+    X(TASK_SUSPENDED, "task suspended")         /* task; future: awaited (0: bare yield); line */  \
+    X(TASK_RESUMED, "task resumed") /* task; detail: 1 when an exception is thrown in */           \
+    X(TASK_CANCEL, "task cancel")   /* task; value: cancelling() after the call */                 \
+    X(INTERRUPT, "interrupt")       /* SIGINT delivered; detail: 1 to a handler */                 \
+    X(OUTPUT, "output")             /* detail: 1 stdout 2 stderr; value: text ofs<<32 | len */
 
 typedef enum {
 #define X(e, name) AIO_EV_##e,
@@ -56,11 +56,11 @@ typedef enum {
 
 /* What a ready-queue entry runs (READY_PUSH / READY_POP detail). */
 #define AIO_RUN_KINDS(X)                                                                           \
-    X(STEP, "task step")          /* a task's __step (first step, after a bare yield ...) */       \
-    X(WAKEUP, "task wakeup")      /* a task's __wakeup: the future it awaited is done */           \
+    X(STEP, "task step")              /* a task's __step (first step, after a bare yield ...) */   \
+    X(WAKEUP, "task wakeup")          /* a task's __wakeup: the future it awaited is done */       \
     X(DONE_CALLBACK, "done callback") /* a future's done callback */                               \
-    X(CALLBACK, "callback")       /* a call_soon handle */                                         \
-    X(TIMER, "timer")             /* a due TimerHandle */
+    X(CALLBACK, "callback")           /* a call_soon handle */                                     \
+    X(TIMER, "timer")                 /* a due TimerHandle */
 
 typedef enum {
 #define X(e, name) AIO_RUN_##e,
@@ -74,9 +74,9 @@ typedef enum { AIO_PENDING, AIO_CANCELLED, AIO_FINISHED } AioFutState;
 
 /* One event: 40 bytes. Its sequence number is its index in the log. */
 typedef struct {
-    double time;     /* virtual clock when it happened */
-    uint8_t kind;    /* AioEventKind */
-    uint8_t detail;  /* per kind (see the list) */
+    double time;    /* virtual clock when it happened */
+    uint8_t kind;   /* AioEventKind */
+    uint8_t detail; /* per kind (see the list) */
     uint16_t pad;
     uint32_t task;   /* task id or 0 */
     uint32_t handle; /* handle / timer / ready entry id or 0 */
@@ -85,7 +85,7 @@ typedef struct {
     int32_t line;    /* source line, 0 when not in Python code */
     uint32_t str;    /* a string (name, callback): string index, 0: none */
     uint32_t pad2;
-    uint64_t value;  /* per kind: a number, or a double's bits (aio_event_value_f) */
+    uint64_t value; /* per kind: a number, or a double's bits (aio_event_value_f) */
 } AioEvent;
 
 /* The log: events, the interned strings they name and the output text. */
@@ -98,8 +98,13 @@ typedef struct AioEvents {
     size_t index_cap;    /* power of two */
     char *text;          /* OUTPUT payloads, concatenated */
     size_t text_len, text_cap;
-    bool disabled;       /* stop recording (memory exhausted or turned off) */
+    bool disabled;  /* stop recording (memory exhausted, cap reached or turned off) */
+    bool truncated; /* AIO_EVENTS_MAX events were kept and later ones dropped */
 } AioEvents;
+
+/* At most this many events are kept when nobody drains the log (the trace empties it as
+ * it converts events); a never-ending program must not exhaust memory. 160 MB. */
+#define AIO_EVENTS_MAX ((size_t)1 << 22)
 
 /* Appends an event (time and source location filled from the VM). Returns it, or NULL when
  * recording is off; the caller fills the other fields. */

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "aio.h"
+#include "trace_aio.h"
 #include "objimpl.h"
 
 #define FUT(v) ((FutureObj *)AS_OBJ(v))
@@ -90,10 +91,14 @@ static void record_state(VM *vm, FutureObj *f) {
         e->detail = f->state;
         if (f->is_task)
             e->task = f->id;
+        if (vm->tracer)
+            trace_future_state(vm, f, e); /* result/exception repr for the trace */
     }
 }
 
 /* ---------------------------------------------------------------- the state machine */
+
+static bool future_set_result(VM *vm, FutureObj *f, Value v);
 
 /* Queues every done callback (registration order) and empties the list. */
 static bool schedule_callbacks(VM *vm, FutureObj *f) {
@@ -122,6 +127,10 @@ static bool schedule_callbacks(VM *vm, FutureObj *f) {
     }
     ls_free(vm, cbs, cap * sizeof *cbs);
     return ok;
+}
+
+bool aio_future_set_result(VM *vm, FutureObj *f, Value v) {
+    return future_set_result(vm, f, v);
 }
 
 static bool future_set_result(VM *vm, FutureObj *f, Value v) {
@@ -246,8 +255,7 @@ static int future_cancel(VM *vm, FutureObj *f, Value msg) {
 static bool add_callback_entry(VM *vm, FutureObj *f, Value fn, Value context, bool wakeup) {
     if (f->ncbs == f->cap_cbs) {
         size_t cap = f->cap_cbs ? f->cap_cbs * 2 : 2;
-        AioCallback *n =
-            ls_realloc(vm, f->cbs, f->cap_cbs * sizeof *n, cap * sizeof *n);
+        AioCallback *n = ls_realloc(vm, f->cbs, f->cap_cbs * sizeof *n, cap * sizeof *n);
         if (!n) {
             vm_raise(vm, vm->exc_types.MemoryError, "out of memory");
             return false;
@@ -261,6 +269,8 @@ static bool add_callback_entry(VM *vm, FutureObj *f, Value fn, Value context, bo
         e->future = f->id;
         if (wakeup)
             e->task = TASK(fn)->fut.id;
+        else if (vm->tracer)
+            e->str = trace_callback_str(vm, fn); /* "cb(fut)" for the trace */
     }
     return true;
 }
@@ -270,20 +280,18 @@ static bool add_callback_entry(VM *vm, FutureObj *f, Value fn, Value context, bo
 static Value task_wakeup_fn(VM *vm, Value *args, int nargs, TupleObj *kwnames);
 
 static bool is_wakeup_builtin(VM *vm, Value fn) {
-    return is_exact(vm, fn, vm->types.builtin) &&
-           ((BuiltinObj *)AS_OBJ(fn))->fn == task_wakeup_fn;
+    return is_exact(vm, fn, vm->types.builtin) && ((BuiltinObj *)AS_OBJ(fn))->fn == task_wakeup_fn;
 }
 
 /* add_done_callback on a native future: queued at once when already done. */
-static bool future_add_done_callback(VM *vm, FutureObj *f, Value fn, Value context,
-                                     bool wakeup) {
+static bool future_add_done_callback(VM *vm, FutureObj *f, Value fn, Value context, bool wakeup) {
     if (f->state == AIO_PENDING)
         return add_callback_entry(vm, f, fn, context, wakeup);
     if (!aio_loop_check_closed(vm, f->loop))
         return false;
     obj_incref(&f->hdr);
-    if (!aio_loop_push(vm, f->loop, wakeup ? AIO_RUN_WAKEUP : AIO_RUN_DONE_CALLBACK,
-                       v_incref(fn), VOBJ(f)))
+    if (!aio_loop_push(vm, f->loop, wakeup ? AIO_RUN_WAKEUP : AIO_RUN_DONE_CALLBACK, v_incref(fn),
+                       VOBJ(f)))
         return false;
     AioEvent *e = aio_event(vm, AIO_EV_CALLBACK_SCHEDULED);
     if (e) {
@@ -437,6 +445,8 @@ static Value m_remove_done_callback(VM *vm, Value *args, int nargs, TupleObj *kw
         if (e) {
             e->future = f->id;
             e->value = removed;
+            if (vm->tracer && !wake)
+                e->str = trace_callback_str(vm, fn);
         }
     }
     return VINT((int64_t)removed);
@@ -454,7 +464,8 @@ static bool cancel_args(VM *vm, const char *who, Value *args, int nargs, TupleOb
 
 static Value m_cancel(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     Value msg;
-    if (!fut_self(vm, "cancel", args, nargs) || !cancel_args(vm, "cancel", args, nargs, kwnames, &msg))
+    if (!fut_self(vm, "cancel", args, nargs) ||
+        !cancel_args(vm, "cancel", args, nargs, kwnames, &msg))
         return VNULL;
     int r = future_cancel(vm, FUT(args[0]), msg);
     return r < 0 ? VNULL : VBOOL(r);
@@ -633,9 +644,9 @@ static Value callbacks_list(VM *vm, FutureObj *f) {
         return VNONE;
     ListObj *l = list_new(vm, f->ncbs);
     for (size_t i = 0; l && i < f->ncbs; i++) {
-        Value fn = f->cbs[i].wakeup ? builtin_new(vm, "Task.task_wakeup", task_wakeup_fn,
-                                                  f->cbs[i].fn)
-                                    : v_incref(f->cbs[i].fn);
+        Value fn = f->cbs[i].wakeup
+                       ? builtin_new(vm, "Task.task_wakeup", task_wakeup_fn, f->cbs[i].fn)
+                       : v_incref(f->cbs[i].fn);
         TupleObj *t = IS_NULL(fn) ? NULL : tuple_pack(vm, 2, fn, f->cbs[i].context);
         v_decref(vm, fn);
         if (!t || !list_append(vm, l, VOBJ(t))) {
@@ -712,7 +723,8 @@ static Value attr_set(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
         return VNULL;
     if (which == A_LOG_TRACEBACK) {
         if (truth)
-            return vm_raise(vm, vm->exc_types.ValueError, "_log_traceback can only be set to False");
+            return vm_raise(vm, vm->exc_types.ValueError,
+                            "_log_traceback can only be set to False");
         f->log_traceback = false;
     } else if (which == A_BLOCKING) {
         f->blocking = truth;
@@ -724,8 +736,8 @@ static Value attr_set(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
 
 static bool add_attr(VM *vm, TypeObj *t, int which) {
     Value get = builtin_new(vm, attrs[which].name, attr_get, VINT(which));
-    Value set = attrs[which].settable ? builtin_new(vm, attrs[which].name, attr_set, VINT(which))
-                                      : VNONE;
+    Value set =
+        attrs[which].settable ? builtin_new(vm, attrs[which].name, attr_set, VINT(which)) : VNONE;
     Value prop = VNULL;
     if (!IS_NULL(get) && !IS_NULL(set)) {
         Value pa[2] = {get, set};
@@ -828,8 +840,8 @@ static void future_finalize(VM *vm, FutureObj *f) {
 
 static void task_finalize(VM *vm, TaskObj *t) {
     if (t->fut.state == AIO_PENDING && t->log_destroy_pending && vm->aio && t->fut.loop)
-        aio_loop_report(vm, t->fut.loop, "Task was destroyed but it is pending!", "task",
-                        VOBJ(t), VNULL);
+        aio_loop_report(vm, t->fut.loop, "Task was destroyed but it is pending!", "task", VOBJ(t),
+                        VNULL);
 }
 
 static void release_callbacks(VM *vm, FutureObj *f) {
@@ -1018,8 +1030,8 @@ static bool enter_task(VM *vm, TaskObj *t) {
         StrObj *a = obj_repr(vm, VOBJ(t)), *b = a ? obj_repr(vm, VOBJ(l->current_task)) : NULL;
         if (b)
             vm_raise(vm, vm->exc_types.RuntimeError,
-                     "Cannot enter into task %s while another task %s is being executed.",
-                     a->data, b->data);
+                     "Cannot enter into task %s while another task %s is being executed.", a->data,
+                     b->data);
         obj_xdecref(vm, (Obj *)a);
         obj_xdecref(vm, (Obj *)b);
         return false;
@@ -1099,15 +1111,12 @@ static bool handle_duck_future(VM *vm, TaskObj *t, Value r, Value blocking_v) {
     bool same = IS_OBJ(loop) && AS_OBJ(loop) == &t->fut.loop->hdr;
     v_decref(vm, loop);
     if (!same)
-        return set_error_soon(vm, t, "Task %s got Future %s attached to a different loop",
-                              VOBJ(t), r);
+        return set_error_soon(vm, t, "Task %s got Future %s attached to a different loop", VOBJ(t),
+                              r);
     if (!blocking)
         return set_error_soon(vm, t, "yield was used instead of yield from in task %s with %s",
                               VOBJ(t), r);
-    StrObj *flag = str_intern(vm, "_asyncio_future_blocking");
-    int set = flag ? obj_setattr(vm, r, flag, VBOOL(false)) : -1;
-    obj_xdecref(vm, (Obj *)flag);
-    if (set < 0)
+    if (obj_setattr(vm, r, vm->aio->names._asyncio_future_blocking, VBOOL(false)) < 0)
         return false;
     Value wake = builtin_new(vm, "Task.task_wakeup", task_wakeup_fn, VOBJ(t));
     if (IS_NULL(wake))
@@ -1132,8 +1141,7 @@ static bool task_yielded(VM *vm, TaskObj *t, Value r) {
             return set_error_soon(vm, t, "Task %s got Future %s attached to a different loop",
                                   VOBJ(t), r);
         if (!f->blocking)
-            return set_error_soon(vm, t,
-                                  "yield was used instead of yield from in task %s with %s",
+            return set_error_soon(vm, t, "yield was used instead of yield from in task %s with %s",
                                   VOBJ(t), r);
         f->blocking = false;
         if (!future_add_done_callback(vm, f, VOBJ(t), t->context, true))
@@ -1147,9 +1155,7 @@ static bool task_yielded(VM *vm, TaskObj *t, Value r) {
         record_suspend(vm, t, 0);
         return call_step_soon(vm, t, VNULL);
     }
-    StrObj *name = str_intern(vm, "_asyncio_future_blocking");
-    Value o = name ? obj_getattr_opt(vm, r, name) : VNULL;
-    obj_xdecref(vm, (Obj *)name);
+    Value o = obj_getattr_opt(vm, r, vm->aio->names._asyncio_future_blocking);
     if (IS_NULL(o) && !IS_NULL(vm->exc))
         return false;
     if (!IS_NULL(o) && !IS_NONE(o)) {
@@ -1318,7 +1324,8 @@ static int task_cancel(VM *vm, TaskObj *t, Value msg) {
 
 static Value t_cancel(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     Value msg;
-    if (!task_self(vm, "cancel", args, nargs) || !cancel_args(vm, "cancel", args, nargs, kwnames, &msg))
+    if (!task_self(vm, "cancel", args, nargs) ||
+        !cancel_args(vm, "cancel", args, nargs, kwnames, &msg))
         return VNULL;
     int r = task_cancel(vm, TASK(args[0]), msg);
     return r < 0 ? VNULL : VBOOL(r);
@@ -1449,8 +1456,7 @@ static Value future_iter_slot(VM *vm, Value self) {
 }
 
 static bool future_type_init(VM *vm, AioState *aio) {
-    TypeObj *t = type_new_builtin(vm, "Future", NULL, sizeof(FutureObj),
-                                  TF_BASETYPE | TF_HAS_DICT);
+    TypeObj *t = type_new_builtin(vm, "Future", NULL, sizeof(FutureObj), TF_BASETYPE | TF_HAS_DICT);
     if (!t)
         return false;
     aio->future_type = t;
@@ -1460,14 +1466,34 @@ static bool future_type_init(VM *vm, AioState *aio) {
     t->tp_new = future_tp_new;
     t->repr = aio_future_repr;
     t->iter = future_iter_slot;
-    static const char *const names[] = {
-        "__init__",  "result",    "exception", "set_result", "set_exception",
-        "add_done_callback", "remove_done_callback", "cancel", "cancelled", "done",
-        "get_loop", "_make_cancelled_error", "__await__", "__iter__"};
-    static const NativeFn fns[] = {
-        future_init_method, m_result, m_exception, m_set_result, m_set_exception,
-        m_add_done_callback, m_remove_done_callback, m_cancel, m_cancelled, m_done,
-        m_get_loop, m_make_cancelled_error, m_await, m_await};
+    static const char *const names[] = {"__init__",
+                                        "result",
+                                        "exception",
+                                        "set_result",
+                                        "set_exception",
+                                        "add_done_callback",
+                                        "remove_done_callback",
+                                        "cancel",
+                                        "cancelled",
+                                        "done",
+                                        "get_loop",
+                                        "_make_cancelled_error",
+                                        "__await__",
+                                        "__iter__"};
+    static const NativeFn fns[] = {future_init_method,
+                                   m_result,
+                                   m_exception,
+                                   m_set_result,
+                                   m_set_exception,
+                                   m_add_done_callback,
+                                   m_remove_done_callback,
+                                   m_cancel,
+                                   m_cancelled,
+                                   m_done,
+                                   m_get_loop,
+                                   m_make_cancelled_error,
+                                   m_await,
+                                   m_await};
     if (!add_methods(vm, t, names, fns, sizeof fns / sizeof fns[0]))
         return false;
     for (int i = A_STATE; i < A_CORO; i++)
@@ -1477,18 +1503,18 @@ static bool future_type_init(VM *vm, AioState *aio) {
 }
 
 static bool task_type_init(VM *vm, AioState *aio) {
-    TypeObj *t = type_new_builtin(vm, "Task", aio->future_type, sizeof(TaskObj),
-                                  TF_BASETYPE | TF_HAS_DICT);
+    TypeObj *t =
+        type_new_builtin(vm, "Task", aio->future_type, sizeof(TaskObj), TF_BASETYPE | TF_HAS_DICT);
     if (!t)
         return false;
     aio->task_type = t;
     t->repr = task_repr;
-    static const char *const names[] = {"__init__", "cancel", "cancelling", "uncancel",
-                                        "get_coro", "get_context", "get_name", "set_name",
-                                        "get_stack", "set_result", "set_exception"};
-    static const NativeFn fns[] = {task_init_method, t_cancel, t_cancelling, t_uncancel,
-                                   t_get_coro, t_get_context, t_get_name, t_set_name,
-                                   t_get_stack, t_set_result, t_set_exception};
+    static const char *const names[] = {"__init__",  "cancel",      "cancelling",   "uncancel",
+                                        "get_coro",  "get_context", "get_name",     "set_name",
+                                        "get_stack", "set_result",  "set_exception"};
+    static const NativeFn fns[] = {task_init_method, t_cancel,      t_cancelling,   t_uncancel,
+                                   t_get_coro,       t_get_context, t_get_name,     t_set_name,
+                                   t_get_stack,      t_set_result,  t_set_exception};
     if (!add_methods(vm, t, names, fns, sizeof fns / sizeof fns[0]))
         return false;
     for (int i = A_CORO; i <= A_NUM_CANCELS; i++)
@@ -1521,12 +1547,11 @@ static bool set_module(VM *vm, TypeObj *t, const char *module) {
 
 bool aio_future_types_init(VM *vm, AioState *aio, Value module) {
     DictObj *d = ((ModuleObj *)AS_OBJ(module))->dict;
-    return future_type_init(vm, aio) && task_type_init(vm, aio) &&
-           future_iter_type_init(vm, aio) && set_module(vm, aio->future_type, "_asyncio") &&
+    return future_type_init(vm, aio) && task_type_init(vm, aio) && future_iter_type_init(vm, aio) &&
+           set_module(vm, aio->future_type, "_asyncio") &&
            set_module(vm, aio->task_type, "_asyncio") &&
-           set_module(vm, aio->future_iter_type, "_asyncio") &&
-           type_ready(vm, aio->future_type) && type_ready(vm, aio->task_type) &&
-           type_ready(vm, aio->future_iter_type) &&
+           set_module(vm, aio->future_iter_type, "_asyncio") && type_ready(vm, aio->future_type) &&
+           type_ready(vm, aio->task_type) && type_ready(vm, aio->future_iter_type) &&
            dict_set_cstr(vm, d, "Future", VOBJ(aio->future_type)) == 0 &&
            dict_set_cstr(vm, d, "Task", VOBJ(aio->task_type)) == 0;
 }
@@ -1535,9 +1560,7 @@ bool aio_future_types_init(VM *vm, AioState *aio, Value module) {
 int aio_isfuture(VM *vm, Value v) {
     if (aio_is_future(vm, v))
         return 1;
-    StrObj *name = str_intern(vm, "_asyncio_future_blocking");
-    if (!name)
-        return -1;
+    StrObj *name = vm->aio->names._asyncio_future_blocking;
     Value cls_attr = type_lookup(val_type(vm, v), name);
     int r = 0;
     if (!IS_NULL(cls_attr)) {
@@ -1548,7 +1571,6 @@ int aio_isfuture(VM *vm, Value v) {
             r = !IS_NULL(o) && !IS_NONE(o);
         v_decref(vm, o);
     }
-    obj_decref(vm, &name->hdr);
     return r;
 }
 
@@ -1585,7 +1607,9 @@ void aio_at_exit(VM *vm) {
         snap[k++] = t;
     }
     for (size_t i = 0; i < k; i++)
-        if (!snap[i]->fut.finalized && (snap[i]->fut.state == AIO_PENDING ? snap[i]->log_destroy_pending : snap[i]->fut.log_traceback))
+        if (!snap[i]->fut.finalized &&
+            (snap[i]->fut.state == AIO_PENDING ? snap[i]->log_destroy_pending
+                                               : snap[i]->fut.log_traceback))
             finalize_at_exit(vm, snap[i]);
     for (size_t i = 0; i < k; i++)
         obj_decref(vm, &snap[i]->fut.hdr);

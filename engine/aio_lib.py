@@ -20,6 +20,10 @@
 # current_task, all_tasks, ensure_future, create_task, isfuture, iscoroutine,
 # iscoroutinefunction, _set_sigint_handler(fn|None) (fn() runs at SIGINT), _sleep0,
 # _add_method(cls, name, fn), _print_exception(exc).
+# Queue fast paths (native, for an exact Queue; subclasses get False/_QUEUE_EMPTY):
+#   _queue_put_fast(q, item) -> True when it did q.put_nowait(item) (not full), else False;
+#   _queue_get_fast(q) -> q.get_nowait() when not empty, else _QUEUE_EMPTY. They read the
+#   instance attributes _maxsize, _queue, _unfinished_tasks, _finished, _getters, _putters.
 
 import sys as _sys
 from functools import partial as _partial
@@ -1219,6 +1223,8 @@ class Queue(_LoopBoundMixin):
 
     async def put(self, item):
         """Put an item into the queue, waiting while it is full."""
+        if _queue_put_fast(self, item):  # core: a plain Queue, not full (see the core section)
+            return None
         while 0 < self._maxsize <= len(self._queue):
             putter = self._get_loop().create_future()
             self._putters.append(putter)
@@ -1259,6 +1265,9 @@ class Queue(_LoopBoundMixin):
 
     async def get(self):
         """Remove and return an item, waiting while the queue is empty."""
+        item = _queue_get_fast(self)  # core: a plain Queue, not empty (see the core section)
+        if item is not _QUEUE_EMPTY:
+            return item
         while not self._queue:
             getter = self._get_loop().create_future()
             self._getters.append(getter)

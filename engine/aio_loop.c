@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "aio.h"
+#include "trace_aio.h"
 #include "objimpl.h"
 
 #define LOOP(v) ((LoopObj *)AS_OBJ(v))
@@ -84,6 +85,8 @@ static void describe(VM *vm, const AioReady *it, AioEvent *e) {
     if ((it->kind == AIO_RUN_WAKEUP || it->kind == AIO_RUN_DONE_CALLBACK) &&
         aio_is_future(vm, it->arg))
         e->future = ((FutureObj *)AS_OBJ(it->arg))->id;
+    if (vm->tracer)
+        e->str = trace_ready_str(vm, it); /* "callback('p1', fut)" for the trace */
 }
 
 bool aio_loop_push(VM *vm, LoopObj *loop, uint32_t kind, Value fn, Value arg) {
@@ -94,8 +97,8 @@ bool aio_loop_push(VM *vm, LoopObj *loop, uint32_t kind, Value fn, Value arg) {
         vm_raise(vm, vm->exc_types.MemoryError, "out of memory");
         return false;
     }
-    uint32_t id = kind == AIO_RUN_CALLBACK || kind == AIO_RUN_TIMER ? HANDLE(fn)->id
-                                                                    : aio_new_id(vm->aio);
+    uint32_t id =
+        kind == AIO_RUN_CALLBACK || kind == AIO_RUN_TIMER ? HANDLE(fn)->id : aio_new_id(vm->aio);
     AioReady *it = &q->items[(q->head + q->len) & (q->cap - 1)];
     *it = (AioReady){fn, arg, kind, id};
     q->len++;
@@ -177,7 +180,7 @@ static void heap_clear(VM *vm, LoopObj *l) {
 
 /* ---------------------------------------------------------------- clock */
 
-static void set_clock(VM *vm, double t) {
+void aio_set_clock(VM *vm, double t) {
     if (t == vm->clock)
         return;
     vm->clock = t;
@@ -198,8 +201,8 @@ bool aio_loop_check_closed(VM *vm, LoopObj *loop) {
 static HandleObj *handle_new(VM *vm, LoopObj *l, bool timer, Value fn, Value *args, int nargs,
                              Value context) {
     AioState *aio = vm->aio;
-    HandleObj *h = (HandleObj *)obj_alloc(vm, timer ? aio->timer_type : aio->handle_type,
-                                          sizeof(HandleObj));
+    HandleObj *h =
+        (HandleObj *)obj_alloc(vm, timer ? aio->timer_type : aio->handle_type, sizeof(HandleObj));
     if (!h)
         return NULL;
     h->args = tuple_from(vm, args, (size_t)nargs);
@@ -216,8 +219,7 @@ static HandleObj *handle_new(VM *vm, LoopObj *l, bool timer, Value fn, Value *ar
     return h;
 }
 
-HandleObj *aio_loop_call_soon(VM *vm, LoopObj *l, Value fn, Value *args, int nargs,
-                              Value context) {
+HandleObj *aio_loop_call_soon(VM *vm, LoopObj *l, Value fn, Value *args, int nargs, Value context) {
     if (!aio_loop_check_closed(vm, l))
         return NULL;
     HandleObj *h = handle_new(vm, l, false, fn, args, nargs, context);
@@ -242,8 +244,8 @@ static uint32_t callback_name(VM *vm, Value fn) {
     return aio_event_str(vm, AS_OBJ(fn)->type->name->data);
 }
 
-static HandleObj *call_at(VM *vm, LoopObj *l, double when, Value when_value, Value fn,
-                          Value *args, int nargs, Value context) {
+static HandleObj *call_at(VM *vm, LoopObj *l, double when, Value when_value, Value fn, Value *args,
+                          int nargs, Value context) {
     if (!aio_loop_check_closed(vm, l))
         return NULL;
     HandleObj *h = handle_new(vm, l, true, fn, args, nargs, context);
@@ -479,12 +481,12 @@ static bool poll(VM *vm, LoopObj *l) {
     if (aio->ninterrupts && target > aio->interrupts[0]) {
         double t = aio->interrupts[0];
         memmove(aio->interrupts, aio->interrupts + 1, --aio->ninterrupts * sizeof(double));
-        set_clock(vm, fmax(now, t));
+        aio_set_clock(vm, fmax(now, t));
         return deliver_interrupt(vm);
     }
     if (isinf(target))
         return idle_forever(vm);
-    set_clock(vm, target);
+    aio_set_clock(vm, target);
     return true;
 }
 
@@ -524,7 +526,7 @@ static void check_starvation(VM *vm, LoopObj *l) {
 static bool run_once(VM *vm, LoopObj *l) {
     AioState *aio = vm->aio;
     if (aio->iteration_cost > 0)
-        set_clock(vm, vm->clock + aio->iteration_cost);
+        aio_set_clock(vm, vm->clock + aio->iteration_cost);
     AioEvent *e = aio_event(vm, AIO_EV_ITERATION);
     if (e) {
         e->handle = l->id;
@@ -819,9 +821,8 @@ static bool callback_args(VM *vm, const char *name, Value *args, int nargs, Tupl
         *context = args[nargs + (int)i];
     }
     if (nargs - 1 < fixed) {
-        vm_raise(vm, vm->exc_types.TypeError,
-                 "%s() missing %d required positional argument%s", name, fixed - (nargs - 1),
-                 fixed - (nargs - 1) > 1 ? "s" : "");
+        vm_raise(vm, vm->exc_types.TypeError, "%s() missing %d required positional argument%s",
+                 name, fixed - (nargs - 1), fixed - (nargs - 1) > 1 ? "s" : "");
         return false;
     }
     return true;
@@ -875,8 +876,8 @@ static Value l_call_later(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     Value when_v = obj_binop(vm, BINOP_ADD, VFLOAT(vm->clock), args[1]);
     double when;
     bool ok = !IS_NULL(when_v) && as_double(vm, when_v, &when);
-    HandleObj *h = ok ? call_at(vm, LOOP(args[0]), when, when_v, args[2], args + 3, nargs - 3, ctx)
-                      : NULL;
+    HandleObj *h =
+        ok ? call_at(vm, LOOP(args[0]), when, when_v, args[2], args + 3, nargs - 3, ctx) : NULL;
     v_decref(vm, when_v);
     return h ? VOBJ(h) : VNULL;
 }
@@ -1051,7 +1052,8 @@ static void loop_traverse(VM *vm, Obj *o, VisitFn visit, void *arg) {
 /* ---------------------------------------------------------------- Handle, TimerHandle */
 
 static bool handle_self(VM *vm, const char *name, Value *args, int nargs) {
-    if (nargs >= 1 && IS_OBJ(args[0]) && type_is_subtype(AS_OBJ(args[0])->type, vm->aio->handle_type))
+    if (nargs >= 1 && IS_OBJ(args[0]) &&
+        type_is_subtype(AS_OBJ(args[0])->type, vm->aio->handle_type))
         return true;
     vm_raise(vm, vm->exc_types.TypeError, "descriptor '%s' requires a 'Handle' object", name);
     return false;
@@ -1236,8 +1238,7 @@ static bool handle_types_init(VM *vm, AioState *aio) {
 }
 
 static bool loop_type_init(VM *vm, AioState *aio) {
-    TypeObj *t = type_new_builtin(vm, "_UnixSelectorEventLoop", NULL, sizeof(LoopObj),
-                                  TF_HAS_DICT);
+    TypeObj *t = type_new_builtin(vm, "_UnixSelectorEventLoop", NULL, sizeof(LoopObj), TF_HAS_DICT);
     if (!t)
         return false;
     aio->loop_type = t;
@@ -1246,14 +1247,40 @@ static bool loop_type_init(VM *vm, AioState *aio) {
     t->clear = loop_clear;
     t->repr = loop_repr;
     t->tp_new = loop_tp_new;
-    static const char *const names[] = {
-        "call_soon", "call_soon_threadsafe", "call_later", "call_at", "time", "create_future",
-        "create_task", "run_forever", "run_until_complete", "stop", "close", "is_running",
-        "is_closed", "get_debug", "set_debug", "get_task_factory", "set_task_factory"};
-    static const NativeFn fns[] = {
-        l_call_soon, l_call_soon, l_call_later, l_call_at, l_time, l_create_future,
-        l_create_task, l_run_forever, l_run_until_complete, l_stop, l_close, l_is_running,
-        l_is_closed, l_get_debug, l_set_debug, l_get_task_factory, l_set_task_factory};
+    static const char *const names[] = {"call_soon",
+                                        "call_soon_threadsafe",
+                                        "call_later",
+                                        "call_at",
+                                        "time",
+                                        "create_future",
+                                        "create_task",
+                                        "run_forever",
+                                        "run_until_complete",
+                                        "stop",
+                                        "close",
+                                        "is_running",
+                                        "is_closed",
+                                        "get_debug",
+                                        "set_debug",
+                                        "get_task_factory",
+                                        "set_task_factory"};
+    static const NativeFn fns[] = {l_call_soon,
+                                   l_call_soon,
+                                   l_call_later,
+                                   l_call_at,
+                                   l_time,
+                                   l_create_future,
+                                   l_create_task,
+                                   l_run_forever,
+                                   l_run_until_complete,
+                                   l_stop,
+                                   l_close,
+                                   l_is_running,
+                                   l_is_closed,
+                                   l_get_debug,
+                                   l_set_debug,
+                                   l_get_task_factory,
+                                   l_set_task_factory};
     return add_methods(vm, t, names, fns, sizeof fns / sizeof fns[0]) &&
            set_module(vm, t, "asyncio.unix_events") && type_ready(vm, t);
 }

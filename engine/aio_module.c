@@ -300,10 +300,9 @@ static Value m_add_method(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
         return VNULL;
     AioState *aio = vm->aio;
     Value cls = args[0];
-    bool mine = IS_OBJ(cls) && (AS_OBJ(cls) == &aio->loop_type->hdr ||
-                                AS_OBJ(cls) == &aio->future_type->hdr ||
-                                AS_OBJ(cls) == &aio->task_type->hdr ||
-                                AS_OBJ(cls) == &aio->handle_type->hdr);
+    bool mine = IS_OBJ(cls) &&
+                (AS_OBJ(cls) == &aio->loop_type->hdr || AS_OBJ(cls) == &aio->future_type->hdr ||
+                 AS_OBJ(cls) == &aio->task_type->hdr || AS_OBJ(cls) == &aio->handle_type->hdr);
     if (!mine || !IS_STR(vm, args[1]))
         return vm_raise(vm, vm->exc_types.TypeError, "_add_method: not an asyncio core type");
     TypeObj *t = (TypeObj *)AS_OBJ(cls);
@@ -318,11 +317,166 @@ static Value m_print_exception(VM *vm, Value *args, int nargs, TupleObj *kwnames
     return VNONE;
 }
 
+/* ---------------------------------------------------------------- Queue fast paths */
+
+/* The library's Queue hot paths, natively, for an exact asyncio.Queue (subclasses such as
+ * PriorityQueue override _put/_get and take the Python path). They read the instance dict
+ * directly: each attribute in Python costs a walk of the class's MRO first. */
+
+/* The instance dict of `q` when q is exactly the library's Queue class, else NULL. */
+static DictObj *plain_queue_dict(VM *vm, Value q) {
+    AioState *aio = vm->aio;
+    if (IS_NULL(aio->queue_class)) {
+        StrObj *k = str_intern(vm, "Queue");
+        Value cls = k ? dict_get_str(((ModuleObj *)AS_OBJ(aio->module))->dict, k) : VNULL;
+        obj_xdecref(vm, (Obj *)k);
+        if (IS_NULL(cls))
+            return NULL;
+        aio->queue_class = v_incref(cls);
+    }
+    if (!IS_OBJ(q) || &AS_OBJ(q)->type->hdr != AS_OBJ(aio->queue_class))
+        return NULL;
+    return ((InstanceObj *)AS_OBJ(q))->dict;
+}
+
+Value aio_call_method(VM *vm, Value o, StrObj *name, Value *args, int nargs) {
+    Value f;
+    int how = obj_load_method(vm, o, name, &f);
+    if (how < 0)
+        return VNULL;
+    Value r;
+    if (how) {
+        Value a[4] = {o};
+        for (int i = 0; i < nargs && i < 3; i++)
+            a[i + 1] = args[i];
+        r = vm_call(vm, f, a, nargs + 1, NULL);
+    } else {
+        r = vm_call(vm, f, args, nargs, NULL);
+    }
+    v_decref(vm, f);
+    return r;
+}
+
+/* Queue._wakeup_next(waiters): resolve the first waiter that is not done. */
+static bool wakeup_next(VM *vm, Value waiters) {
+    AioNames *nm = &vm->aio->names;
+    for (;;) {
+        int64_t n = obj_len(vm, waiters);
+        if (n <= 0)
+            return n == 0;
+        Value w = aio_call_method(vm, waiters, nm->popleft, NULL, 0);
+        if (IS_NULL(w))
+            return false;
+        if (aio_is_future(vm, w) && AS_OBJ(w)->type == vm->aio->future_type) {
+            FutureObj *f = (FutureObj *)AS_OBJ(w);
+            bool pending = f->state == AIO_PENDING;
+            bool ok = !pending || aio_future_set_result(vm, f, VNONE);
+            v_decref(vm, w);
+            if (!ok || pending)
+                return ok;
+            continue;
+        }
+        Value done = aio_call_method(vm, w, nm->done, NULL, 0);
+        int d = IS_NULL(done) ? -1 : obj_truthy(vm, done);
+        v_decref(vm, done);
+        if (d == 0) {
+            Value none = VNONE;
+            Value r = aio_call_method(vm, w, nm->set_result, &none, 1);
+            v_decref(vm, w);
+            v_decref(vm, r);
+            return !IS_NULL(r);
+        }
+        v_decref(vm, w);
+        if (d < 0)
+            return false;
+    }
+}
+
+/* _queue_put_fast(q, item): put_nowait(item) if q is a plain Queue that is not full; True
+ * when done, False when the caller must take the Python path (full, or a subclass). */
+static Value m_queue_put_fast(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
+    if (!args_count(vm, "_queue_put_fast", nargs, kwnames, 2, 2))
+        return VNULL;
+    DictObj *d = plain_queue_dict(vm, args[0]);
+    if (!d)
+        return VBOOL(false);
+    AioNames *nm = &vm->aio->names;
+    Value maxsize = dict_get_str(d, nm->_maxsize), queue = dict_get_str(d, nm->_queue);
+    Value unfinished = dict_get_str(d, nm->_unfinished_tasks);
+    Value finished = dict_get_str(d, nm->_finished), getters = dict_get_str(d, nm->_getters);
+    if (!IS_INT(maxsize) || !IS_INT(unfinished) || IS_NULL(queue) || IS_NULL(finished) ||
+        IS_NULL(getters))
+        return VBOOL(false);
+    if (maxsize.as.i > 0) {
+        int64_t n = obj_len(vm, queue);
+        if (n < 0)
+            return VNULL;
+        if (n >= maxsize.as.i)
+            return VBOOL(false);
+    }
+    v_incref(queue);
+    Value r = aio_call_method(vm, queue, nm->append, &args[1], 1);
+    v_decref(vm, queue);
+    if (IS_NULL(r))
+        return VNULL;
+    v_decref(vm, r);
+    v_incref(finished);
+    v_incref(getters);
+    bool ok = dict_set_str(vm, d, nm->_unfinished_tasks, VINT(unfinished.as.i + 1)) == 0 &&
+              obj_setattr(vm, finished, nm->_value, VBOOL(false)) == 0 && wakeup_next(vm, getters);
+    v_decref(vm, finished);
+    v_decref(vm, getters);
+    return ok ? VBOOL(true) : VNULL;
+}
+
+/* _queue_get_fast(q): get_nowait() if q is a plain Queue that is not empty, else the
+ * marker _QUEUE_EMPTY (the caller takes the Python path). */
+static Value m_queue_get_fast(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
+    if (!args_count(vm, "_queue_get_fast", nargs, kwnames, 1, 1))
+        return VNULL;
+    AioState *aio = vm->aio;
+    DictObj *d = plain_queue_dict(vm, args[0]);
+    Value queue = d ? dict_get_str(d, aio->names._queue) : VNULL;
+    Value putters = d ? dict_get_str(d, aio->names._putters) : VNULL;
+    if (IS_NULL(queue) || IS_NULL(putters))
+        return v_incref(aio->queue_empty);
+    int64_t n = obj_len(vm, queue);
+    if (n <= 0)
+        return n < 0 ? VNULL : v_incref(aio->queue_empty);
+    v_incref(queue);
+    v_incref(putters);
+    Value item = aio_call_method(vm, queue, aio->names.popleft, NULL, 0);
+    if (!IS_NULL(item) && !wakeup_next(vm, putters)) {
+        v_decref(vm, item);
+        item = VNULL;
+    }
+    v_decref(vm, queue);
+    v_decref(vm, putters);
+    return item;
+}
+
+static bool names_init(VM *vm, AioState *aio) {
+#define X(n)                                                                                       \
+    if (!aio->names.n && !(aio->names.n = str_intern(vm, #n)))                                     \
+        return false;
+    AIO_NAMES(X)
+#undef X
+    return true;
+}
+
+static bool queue_fast_init(VM *vm, AioState *aio, Value m) {
+    if (!names_init(vm, aio))
+        return false;
+    aio->queue_empty = vm_call0(vm, VOBJ(vm->types.object));
+    return !IS_NULL(aio->queue_empty) &&
+           dict_set_cstr(vm, ((ModuleObj *)AS_OBJ(m))->dict, "_QUEUE_EMPTY", aio->queue_empty) == 0;
+}
+
 /* ---------------------------------------------------------------- exceptions */
 
 static TypeObj *exc_type(VM *vm, Value module, const char *name, TypeObj *base) {
-    TypeObj *t = type_new_builtin(vm, name, base, sizeof(ExcObj),
-                                  TF_EXCEPTION | TF_HAS_DICT | TF_BASETYPE);
+    TypeObj *t =
+        type_new_builtin(vm, name, base, sizeof(ExcObj), TF_EXCEPTION | TF_HAS_DICT | TF_BASETYPE);
     if (!t)
         return NULL;
     StrObj *m = str_intern(vm, "asyncio.exceptions");
@@ -387,6 +541,7 @@ AioState *aio_state(VM *vm) {
         vm->aio->module = VNULL;
         vm->aio->event_loop = VNONE;
         vm->aio->sigint_handler = VNONE;
+        vm->aio->queue_class = vm->aio->queue_empty = VNULL;
     }
     return vm->aio;
 }
@@ -398,7 +553,13 @@ void aio_free(VM *vm) {
     v_decref(vm, aio->event_loop);
     v_decref(vm, aio->sigint_handler);
     v_decref(vm, aio->module);
+    v_decref(vm, aio->queue_class);
+    v_decref(vm, aio->queue_empty);
     aio->event_loop = aio->sigint_handler = aio->module = VNONE;
+    aio->queue_class = aio->queue_empty = VNULL;
+#define X(n) obj_xdecref(vm, (Obj *)aio->names.n);
+    AIO_NAMES(X)
+#undef X
     aio_events_free(vm, &aio->events);
     ls_free(vm, aio->interrupts, aio->cap_interrupts * sizeof(double));
     ls_free(vm, aio, sizeof *aio);
@@ -426,6 +587,8 @@ static bool add_functions(VM *vm, Value m) {
         {"_set_sigint_handler", m_set_sigint_handler},
         {"_add_method", m_add_method},
         {"_print_exception", m_print_exception},
+        {"_queue_put_fast", m_queue_put_fast},
+        {"_queue_get_fast", m_queue_get_fast},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         if (!add_function(vm, m, fns[i].name, fns[i].fn))
@@ -441,9 +604,11 @@ bool aio_module_init(VM *vm, Value m) {
     aio->module = v_incref(m);
     DictObj *d = ((ModuleObj *)AS_OBJ(m))->dict;
     aio->sleep0_type = sleep0_type_new(vm);
-    return aio->sleep0_type && dict_set_cstr(vm, d, "_Sleep0", VOBJ(aio->sleep0_type)) == 0 &&
+    return names_init(vm, aio) && aio->sleep0_type &&
+           dict_set_cstr(vm, d, "_Sleep0", VOBJ(aio->sleep0_type)) == 0 &&
            aio_exceptions_init(vm, aio, m) && aio_loop_types_init(vm, aio, m) &&
-           aio_future_types_init(vm, aio, m) && add_functions(vm, m) && run_library(vm, m);
+           aio_future_types_init(vm, aio, m) && add_functions(vm, m) &&
+           queue_fast_init(vm, aio, m) && run_library(vm, m);
 }
 
 /* ---------------------------------------------------------------- #| directives */
@@ -470,8 +635,8 @@ static const char *directive(const char *line, const char *end, const char *key)
 static bool add_interrupt(VM *vm, AioState *aio, double t) {
     if (aio->ninterrupts == aio->cap_interrupts) {
         size_t cap = aio->cap_interrupts ? aio->cap_interrupts * 2 : 4;
-        double *n = ls_realloc(vm, aio->interrupts, aio->cap_interrupts * sizeof *n,
-                               cap * sizeof *n);
+        double *n =
+            ls_realloc(vm, aio->interrupts, aio->cap_interrupts * sizeof *n, cap * sizeof *n);
         if (!n)
             return false;
         aio->interrupts = n;

@@ -40,11 +40,14 @@ Value vm_raise(VM *vm, TypeObj *type, const char *fmt, ...) {
     char *buf = small;
     if ((size_t)n >= sizeof small) {
         buf = ls_alloc(vm, (size_t)n + 1);
-        if (!buf)
-            return VNULL; /* MemoryError is pending */
-        va_start(ap, fmt);
-        vsnprintf(buf, (size_t)n + 1, fmt, ap);
-        va_end(ap);
+        if (buf) {
+            va_start(ap, fmt);
+            vsnprintf(buf, (size_t)n + 1, fmt, ap);
+            va_end(ap);
+        } else { /* no memory for the whole message: raise with its first part */
+            buf = small;
+            n = (int)sizeof small - 1;
+        }
     }
     StrObj *msg = str_new(vm, buf, (size_t)n);
     if (buf != small)

@@ -260,8 +260,10 @@ static bool add_grouped(VM *vm, StrBuf *sb, const NumParts *p, int every, char s
     int64_t remaining = (int64_t)p->ndigits;
     size_t cap = (size_t)(remaining > min_width ? remaining : min_width) * 2 + 4;
     char *tmp = ls_alloc(vm, cap);
-    if (!tmp)
+    if (!tmp) {
+        vm_raise_value(vm, VOBJ(vm->exc_types.MemoryError));
         return false;
+    }
     size_t out = cap;
     const char *src = p->digits + p->ndigits;
     for (bool use_sep = false;; use_sep = true) {
@@ -469,8 +471,10 @@ static char *float_magnitude(VM *vm, double ax, char type, int64_t prec, bool al
                              size_t *cap) {
     *cap = (size_t)prec + 400;
     char *buf = ls_alloc(vm, *cap);
-    if (!buf)
+    if (!buf) { /* format(1.5, '.2000000000f') */
+        vm_raise_value(vm, VOBJ(vm->exc_types.MemoryError));
         return NULL;
+    }
     if (type == 'r') {
         fmt_float_repr(ax, buf, *cap);
         char *e = strchr(buf, 'e');

@@ -41,7 +41,7 @@ typedef struct {
 } MFrame;
 
 typedef struct {
-    uint8_t state; /* LsTaskState */
+    uint8_t state;    /* LsTaskState */
     bool exc_escaped; /* an exception left its outermost frame */
     int32_t cancelling;
     uint32_t awaiting, result, last_exc, queued;
@@ -54,9 +54,11 @@ typedef struct {
 } MCallback;
 
 typedef struct {
+    uint32_t id;
     uint8_t state; /* LsFutureState */
-    bool failed;
+    bool failed, is_task;
     uint32_t result;
+    uint64_t done_iteration; /* the loop iteration in which it completed */
     MCallback *cbs;
     uint32_t ncbs, cap_cbs;
 } MFuture;
@@ -91,7 +93,7 @@ typedef struct {
     MTask main; /* the program outside any task */
     MTask *tasks;
     size_t cap_tasks;
-    MFuture *futs;
+    MFuture *futs; /* live futures by id: every task's, and plain ones until retired */
     size_t cap_futs;
     MReady *ready; /* ready[head .. head + h.nready) */
     size_t head, cap_ready;
@@ -126,8 +128,8 @@ typedef struct {
 } Views;
 
 struct Model {
-    MState rec;  /* folds every recorded event; makes keyframes */
-    MState cur;  /* where the last seek stood */
+    MState rec; /* folds every recorded event; makes keyframes */
+    MState cur; /* where the last seek stood */
     Keyframe *kfs;
     size_t nkfs, cap_kfs;
     size_t kf_bytes;
@@ -183,9 +185,44 @@ static MTask *task_of(MState *s, const TraceData *d, uint32_t id) {
     return i && i - 1 < s->h.ntasks ? &s->tasks[i - 1] : NULL;
 }
 
+/* The first live future with an id >= id (futures are kept sorted by id). */
+static size_t fut_slot(const MState *s, uint32_t id) {
+    size_t lo = 0, hi = s->h.nfuts;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (s->futs[mid].id < id)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static MFuture *fut_of(MState *s, const TraceData *d, uint32_t id) {
-    uint32_t i = id < d->id_cap ? d->fut_of_id[id] : 0;
-    return i && i - 1 < s->h.nfuts ? &s->futs[i - 1] : NULL;
+    (void)d;
+    size_t i = fut_slot(s, id);
+    return i < s->h.nfuts && s->futs[i].id == id ? &s->futs[i] : NULL;
+}
+
+/* A plain future that completed before this iteration and has no callbacks left never
+ * changes again: it leaves the picture (and the keyframes), which stay as small as what
+ * is alive however many futures a long run creates. Tasks stay. */
+static void retire_futures(MState *s) {
+    size_t kept = 0;
+    for (size_t i = 0; i < s->h.nfuts; i++) {
+        MFuture *f = &s->futs[i];
+        if (!f->is_task && f->state != LS_FUT_PENDING && f->ncbs == 0 &&
+            f->done_iteration < s->h.iteration) {
+            free(f->cbs);
+            continue;
+        }
+        if (kept != i)
+            s->futs[kept] = *f;
+        kept++;
+    }
+    for (size_t i = kept; i < s->h.nfuts; i++)
+        s->futs[i] = (MFuture){0};
+    s->h.nfuts = (uint32_t)kept;
 }
 
 /* ---------------------------------------------------------------- await chains */
@@ -363,6 +400,7 @@ static void on_future_state(MState *s, const TraceData *d, const TEvent *e) {
     MTask *t = e->future < d->id_cap && d->task_of_id[e->future] ? task_of(s, d, e->future) : NULL;
     f->state = e->detail;
     f->result = e->str;
+    f->done_iteration = s->h.iteration;
     f->failed = e->detail == LS_FUT_FINISHED && ((e->value & 1) || (t && t->exc_escaped));
     if (f->failed && !f->result && t)
         f->result = t->last_exc;
@@ -418,20 +456,22 @@ static void on_callback_schedule(MState *s, const TraceData *d, const TEvent *e)
     }
 }
 
-static void on_created(MState *s, bool task) {
+static void on_created(MState *s, uint32_t id, bool task) {
     ensure((void **)&s->futs, &s->cap_futs, s->h.nfuts + 1, sizeof *s->futs);
-    MFuture *f = &s->futs[s->h.nfuts++];
-    f->state = LS_FUT_PENDING;
-    f->failed = false;
-    f->result = 0;
-    f->ncbs = 0;
+    size_t i = fut_slot(s, id);
+    MCallback *cbs = s->futs[s->h.nfuts].cbs; /* the spare slot's buffer moves to i */
+    uint32_t cap = s->futs[s->h.nfuts].cap_cbs;
+    memmove(s->futs + i + 1, s->futs + i, (s->h.nfuts - i) * sizeof *s->futs);
+    s->h.nfuts++;
+    s->futs[i] =
+        (MFuture){.id = id, .state = LS_FUT_PENDING, .is_task = task, .cbs = cbs, .cap_cbs = cap};
     if (!task)
         return;
     ensure((void **)&s->tasks, &s->cap_tasks, s->h.ntasks + 1, sizeof *s->tasks);
     MTask *t = &s->tasks[s->h.ntasks++];
     MFrame *chain = t->chain;
-    uint32_t cap = t->cap_chain;
-    *t = (MTask){.state = LS_TASK_READY, .chain = chain, .cap_chain = cap};
+    uint32_t cap_chain = t->cap_chain;
+    *t = (MTask){.state = LS_TASK_READY, .chain = chain, .cap_chain = cap_chain};
 }
 
 static void on_task_suspend(MState *s, const TraceData *d, const TEvent *e) {
@@ -468,15 +508,16 @@ static void apply(MState *s, const TraceData *d, const TEvent *e) {
         break;
     case LS_EV_ITERATION:
         s->h.iteration++;
+        retire_futures(s);
         break;
     case LS_EV_CLOCK:
         memcpy(&s->h.clock, &e->value, sizeof(double));
         break;
     case LS_EV_TASK_CREATED:
-        on_created(s, true);
+        on_created(s, e->task, true);
         break;
     case LS_EV_FUTURE_CREATED:
-        on_created(s, false);
+        on_created(s, e->future, false);
         break;
     case LS_EV_READY_PUSH:
         on_ready_push(s, d, e);
@@ -697,8 +738,8 @@ static bool is_sleep_timer(const char *cb) {
     return strcmp(cb, "_set_result_unless_cancelled") == 0;
 }
 
-const char *model_run_label(const TraceData *d, int kind, uint32_t task, uint32_t str,
-                            char *buf, size_t cap) {
+const char *model_run_label(const TraceData *d, int kind, uint32_t task, uint32_t str, char *buf,
+                            size_t cap) {
     (void)task;
     const char *s = trace_str(d, str);
     switch (kind) {
@@ -709,10 +750,10 @@ const char *model_run_label(const TraceData *d, int kind, uint32_t task, uint32_
         snprintf(buf, cap, "task_wakeup(%s)", *s ? s : "task");
         break;
     case LS_RUN_DONE_CALLBACK:
-        snprintf(buf, cap, *s ? "%s(fut)" : "done callback", s);
+        snprintf(buf, cap, "%s", *s ? s : "done callback");
         break;
-    default:
-        snprintf(buf, cap, *s ? "%s()" : "callback", s);
+    default: /* the runtime's label: "print('hi')", "callback('p1', 'p2', fut)" */
+        snprintf(buf, cap, "%s", *s ? s : "callback");
         break;
     }
     return buf;
@@ -728,7 +769,7 @@ static size_t label_add(Views *v, const char *s) {
 }
 
 #define LABEL_OFFSET(o) ((const char *)(uintptr_t)((o) + 1))
-#define LABEL_FIX(v, p) ((p) ? (v)->labels + ((uintptr_t)(p) - 1) : NULL)
+#define LABEL_FIX(v, p) ((p) ? (v)->labels + ((uintptr_t)(p)-1) : NULL)
 
 static const char *task_name(const TraceData *d, uint32_t id) {
     uint32_t i = id < d->id_cap ? d->task_of_id[id] : 0;
@@ -816,7 +857,7 @@ static void view_futures(Views *v, const MState *s, const TraceData *d) {
     char buf[256];
     for (size_t i = 0; i < s->h.nfuts; i++) {
         const MFuture *f = &s->futs[i];
-        const TraceObjInfo *info = &d->futs[i];
+        const TraceObjInfo *info = &d->futs[d->fut_of_id[f->id] - 1];
         uint32_t task = info->other ? d->tasks[info->other - 1].id : 0;
         v->futs[i] = (LsFutureView){.id = info->id,
                                     .kind = trace_str(d, info->name),
@@ -888,8 +929,9 @@ static void build_views(Model *m, const TraceData *d) {
     snap->nfutures = s->h.nfuts;
     if (s->h.step > 0) {
         const TEvent *e = trace_ev(d, s->h.step - 1);
-        v->last = (LsEvent){s->h.step - 1, s->h.clock, e->kind, e->detail, e->task, e->handle,
-                            e->future, d->files[e->file], e->line, e->str, e->value};
+        v->last =
+            (LsEvent){s->h.step - 1, s->h.clock,        e->kind, e->detail, e->task, e->handle,
+                      e->future,     d->files[e->file], e->line, e->str,    e->value};
         snap->last = &v->last;
     }
 }

@@ -27,6 +27,8 @@
 void vm_write(VM *vm, LsStream stream, const char *text, size_t len) {
     if (vm->tracer)
         trace_output(vm, (int)stream, text, len); /* a traced run records what it prints */
+    if (vm->aio && len > 0)
+        aio_event_output(vm, (int)stream, text, len); /* the asyncio record's OUTPUT event */
     if (vm->config.write && len > 0)
         vm->config.write(vm->config.user, stream, text, len);
 }
@@ -131,7 +133,7 @@ static Value time_sleep(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
     }
     if (secs < 0)
         return vm_raise(vm, vm->exc_types.ValueError, "sleep length must be non-negative");
-    vm->clock += secs;
+    aio_set_clock(vm, vm->clock + secs); /* records the CLOCK event when asyncio is on */
     return VNONE;
 }
 
@@ -463,6 +465,8 @@ static Value partial_call(VM *vm, Value self, Value *args, int nargs, TupleObj *
         ok = dict_set(vm, kw, kwnames->items[i], args[nargs + (int)i]) == 0;
     size_t npos = p->args->len + (size_t)nargs, total = npos + (kw ? kw->len : 0);
     Value *all = ok ? ls_alloc(vm, (total + 1) * sizeof(Value)) : NULL;
+    if (ok && !all)
+        vm_raise_value(vm, VOBJ(vm->exc_types.MemoryError));
     TupleObj *names = all && kw->len ? tuple_new(vm, kw->len) : NULL;
     Value r = VNULL;
     if (all && (names || kw->len == 0)) {
@@ -686,8 +690,10 @@ static Value *dq_at(DequeObj *d, size_t i) {
 static bool dq_grow(VM *vm, DequeObj *d) {
     size_t cap = d->cap ? d->cap * 2 : 8;
     Value *items = ls_alloc(vm, cap * sizeof(Value));
-    if (!items)
+    if (!items) {
+        vm_raise_value(vm, VOBJ(vm->exc_types.MemoryError));
         return false;
+    }
     for (size_t i = 0; i < d->len; i++)
         items[i] = *dq_at(d, i);
     ls_free(vm, d->items, d->cap * sizeof(Value));
@@ -780,6 +786,9 @@ static bool check_deque(VM *vm, const char *name, Value *args, int nargs) {
  * argument (0 given)"). */
 static bool dq_args(VM *vm, const char *name, Value *args, int nargs, TupleObj *kwnames, int min,
                     int max) {
+    if (nargs - 1 >= min && nargs - 1 <= max && (!kwnames || kwnames->len == 0) &&
+        nargs >= 1 && IS_OBJ(args[0]) && type_is_subtype(AS_OBJ(args[0])->type, vm->types.deque))
+        return true; /* the common case, without formatting the name for a message */
     char q[48];
     snprintf(q, sizeof q, "deque.%s", name);
     return check_deque(vm, name, args, nargs) && args_count(vm, q, nargs - 1, kwnames, min, max);
@@ -1191,12 +1200,22 @@ static Value deque_inplace(VM *vm, BinOp op, Value a, Value b) {
     return v_incref(a);
 }
 
-static Value deque_getattr(VM *vm, Value self, StrObj *name) {
-    if (str_eq_cstr(name, "maxlen")) {
-        int64_t m = AS_DEQUE(self)->maxlen;
-        return m < 0 ? VNONE : VINT(m);
-    }
-    return vm->types.object->getattr(vm, self, name);
+/* deque.maxlen: a read-only property, so that method calls keep the generic getattr's fast
+ * path (obj_load_method) instead of making a bound method per call. */
+static Value deque_maxlen_get(VM *vm, Value *args, int nargs, TupleObj *kwnames) {
+    if (!check_deque(vm, "maxlen", args, nargs) || !args_count(vm, "maxlen", nargs, kwnames, 1, 1))
+        return VNULL;
+    int64_t m = AS_DEQUE(args[0])->maxlen;
+    return m < 0 ? VNONE : VINT(m);
+}
+
+static bool deque_add_maxlen(VM *vm, TypeObj *t) {
+    Value get = builtin_new(vm, "maxlen", deque_maxlen_get, VNULL);
+    Value prop = IS_NULL(get) ? VNULL : vm_call1(vm, VOBJ(vm->types.property), get);
+    v_decref(vm, get);
+    bool ok = !IS_NULL(prop) && dict_set_cstr(vm, t->dict, "maxlen", prop) == 0;
+    v_decref(vm, prop);
+    return ok;
 }
 
 /* ---------------------------------------------------------------- deque iterators */
@@ -1291,7 +1310,7 @@ static bool deque_types_init(VM *vm) {
     t->dealloc = deque_dealloc, t->traverse = deque_traverse, t->clear = deque_clear_slot;
     t->tp_new = deque_tp_new, t->repr = deque_repr, t->hash = deque_hash;
     t->richcompare = deque_richcompare, t->binop = deque_binop, t->inplace = deque_inplace;
-    t->truthy = deque_truthy, t->len = deque_len, t->getattr = deque_getattr;
+    t->truthy = deque_truthy, t->len = deque_len;
     t->getitem = deque_getitem, t->setitem = deque_setitem, t->contains = deque_contains;
     t->iter = deque_iter;
     it->dealloc = deque_iter_dealloc, it->traverse = deque_iter_traverse;
@@ -1299,8 +1318,8 @@ static bool deque_types_init(VM *vm) {
     for (size_t i = 0; i < sizeof deque_methods / sizeof deque_methods[0]; i++)
         if (!type_add_method(vm, t, deque_methods[i].name, deque_methods[i].fn))
             return false;
-    return set_type_module(vm, t, "collections") && set_type_module(vm, it, "_collections") &&
-           type_ready(vm, t) && type_ready(vm, it);
+    return deque_add_maxlen(vm, t) && set_type_module(vm, t, "collections") &&
+           set_type_module(vm, it, "_collections") && type_ready(vm, t) && type_ready(vm, it);
 }
 
 static bool init_collections(VM *vm, Value m) {

@@ -1490,8 +1490,10 @@ static bool pct_key(VM *vm, const StrObj *f, size_t *i, PctState *st) {
     return true;
 }
 
-/* A width or precision: digits, or '*' taking an int argument. */
-static bool pct_field(VM *vm, const StrObj *f, size_t *i, PctState *st, int64_t *out) {
+/* A width or precision: digits, or '*' taking an int argument. Like CPython, a width may be
+ * as large as a Py_ssize_t (then the allocation fails), a precision only as large as an int. */
+static bool pct_field(VM *vm, const StrObj *f, size_t *i, PctState *st, int64_t *out,
+                      bool precision) {
     if (*i < f->len && f->data[*i] == '*') {
         (*i)++;
         Value v = next_arg(vm, st);
@@ -1506,9 +1508,10 @@ static bool pct_field(VM *vm, const StrObj *f, size_t *i, PctState *st, int64_t 
     }
     if (*i >= f->len || f->data[*i] < '0' || f->data[*i] > '9')
         return true;
+    int64_t max = precision ? INT32_MAX : INT64_MAX;
     for (*out = 0; *i < f->len && f->data[*i] >= '0' && f->data[*i] <= '9'; (*i)++) {
-        if (*out > (INT32_MAX - 9) / 10)
-            return value_error(vm, "width too big");
+        if (*out > (max - (f->data[*i] - '0')) / 10)
+            return value_error(vm, precision ? "precision too big" : "width too big");
         *out = *out * 10 + (f->data[*i] - '0');
     }
     return true;
@@ -1520,7 +1523,7 @@ static bool pct_spec(VM *vm, const StrObj *f, size_t *i, PctState *st, PctSpec *
     for (const char *fl; *i < f->len && (fl = strchr("-+ #0", f->data[*i])) && *fl; (*i)++)
         ps->flags |= 1 << (fl - "-+ #0");
     bool star = *i < f->len && f->data[*i] == '*';
-    if (!pct_field(vm, f, i, st, &ps->width))
+    if (!pct_field(vm, f, i, st, &ps->width, false))
         return false;
     if (star && ps->width < 0) { /* '%*d' % (-5, x) left-justifies */
         ps->flags |= PF_LJUST;
@@ -1529,7 +1532,7 @@ static bool pct_spec(VM *vm, const StrObj *f, size_t *i, PctState *st, PctSpec *
     if (*i < f->len && f->data[*i] == '.') {
         (*i)++;
         ps->prec = 0;
-        if (!pct_field(vm, f, i, st, &ps->prec))
+        if (!pct_field(vm, f, i, st, &ps->prec, true))
             return false;
         if (ps->prec < 0)
             ps->prec = 0;

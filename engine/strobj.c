@@ -524,6 +524,10 @@ void sb_free(VM *vm, StrBuf *sb) {
 }
 
 static bool sb_reserve(VM *vm, StrBuf *sb, size_t extra) {
+    if (extra > SIZE_MAX / 4 - sb->len) { /* the doubling below would wrap around */
+        vm_raise(vm, vm->exc_types.MemoryError, "");
+        return false;
+    }
     if (sb->len + extra + 1 <= sb->cap)
         return true;
     size_t cap = sb->cap ? sb->cap * 2 : 64;

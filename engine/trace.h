@@ -36,16 +36,17 @@ void trace_frame_exit(VM *vm, FrameObj *f, int how);
 void trace_exception(VM *vm, FrameObj *f);
 /* Text written to stdout (1) or stderr (2) (vm_write). */
 void trace_output(VM *vm, int stream, const char *text, size_t len);
-/* An asyncio event is about to be appended (aio_event): the earlier ones are complete. */
-void trace_aio_event(VM *vm);
+/* An asyncio event of `kind` (AioEventKind) is about to be appended (aio_event): the earlier
+ * ones are complete. */
+void trace_aio_event(VM *vm, int kind);
 
 /* ---------------------------------------------------------------- recorded data */
 
 /* One event, compact. time is not stored: it is the value of the last CLOCK event. */
 typedef struct {
-    uint8_t kind;   /* LsEventKind */
+    uint8_t kind; /* LsEventKind */
     uint8_t detail;
-    uint16_t file;  /* index into TraceData.files (0: none) */
+    uint16_t file; /* index into TraceData.files (0: none) */
     int32_t line;
     uint32_t task, handle, future, str;
     uint64_t value;
@@ -56,8 +57,8 @@ enum { TRACE_BLOCK_BITS = 15, TRACE_BLOCK = 1 << TRACE_BLOCK_BITS };
 /* A task or future as created (never changes afterwards). */
 typedef struct {
     uint32_t id;
-    uint32_t name;   /* string: "Task-2" (tasks), kind "Future"/"Task" (futures) */
-    uint32_t other;  /* task: its future's index; future: its task's index + 1 (0: none) */
+    uint32_t name;  /* string: "Task-2" (tasks), kind "Future"/"Task" (futures) */
+    uint32_t other; /* task: its future's index; future: its task's index + 1 (0: none) */
 } TraceObjInfo;
 
 /* A growable array of uint32 (indexes of events by granularity). */
@@ -76,15 +77,15 @@ typedef struct TraceData {
     bool ended;
     int exit_status;
     /* strings: interned, in chunks that never move */
-    char **strs;            /* strs[0] = "" */
+    char **strs; /* strs[0] = "" */
     size_t nstrs, cap_strs;
-    uint32_t *str_index;    /* open addressing on the text: string index, 0 empty */
+    uint32_t *str_index; /* open addressing on the text: string index, 0 empty */
     size_t index_cap;
-    char *arena;            /* the current chunk */
+    char *arena; /* the current chunk */
     size_t arena_len, arena_cap;
     char **chunks;
     size_t nchunks;
-    uint32_t *files;        /* files[i] = string index of file i (files[0] = 0) */
+    uint32_t *files; /* files[i] = string index of file i (files[0] = 0) */
     size_t nfiles;
     /* tasks and futures, in creation order; ids map to index + 1 */
     TraceObjInfo *tasks, *futs;

@@ -174,6 +174,8 @@ static void traceback_name_info(VM *vm, TracebackObj *tb, FrameObj *f) {
 }
 
 void vm_traceback_here(VM *vm, FrameObj *f) {
+    if (IS_NULL(vm->exc)) /* a bug: some C code failed without raising (CPython's wording) */
+        vm_raise(vm, vm->exc_types.SystemError, "error return without exception set");
     Value exc = vm->exc;
     if (!IS_OBJ(exc) || !(AS_OBJ(exc)->type->flags & TF_EXCEPTION))
         return;
@@ -2402,12 +2404,12 @@ error :
     /* a fresh exception (no traceback yet) chains to the one being handled */
     if (IS_OBJ(vm->exc) && (AS_OBJ(vm->exc)->type->flags & TF_EXCEPTION) &&
         ((ExcObj *)AS_OBJ(vm->exc))->traceback == NULL) set_context(vm, vm->exc);
-if (UNLIKELY(vm->tracer != NULL))
-    trace_exception(vm, f);
 goto traceback_here;
 error_thrown :
     traceback_here : f->ip = ip;
 f->sp = sp;
+if (UNLIKELY(vm->tracer != NULL))
+    trace_exception(vm, f); /* a fresh exception (trace.h) */
 if (!vm->step_limit_hit)
     vm_traceback_here(vm, f);
 exception_unwind : for (;;) {

@@ -68,6 +68,7 @@ typedef struct {
     X(RuntimeError, Exception)                                                                 \
     X(RecursionError, RuntimeError)                                                            \
     X(NotImplementedError, RuntimeError)                                                       \
+    X(SystemError, Exception)                                                                  \
     X(SyntaxError, Exception)                                                                  \
     X(IndentationError, SyntaxError)                                                           \
     X(TabError, IndentationError)                                                              \

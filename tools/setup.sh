@@ -9,9 +9,11 @@ set -euo pipefail
 PACKAGES=(
     build-essential cmake pkg-config python3   # compiler, build system, test runners
     libsdl2-dev libsdl2-ttf-dev                # the window (app/)
+    libpng-dev                                 # PNG frames and screenshots (SDL2 writes only BMP)
     libcriterion-dev                           # unit tests
     clang-format                               # formatting check in .ci/run
     fonts-noto-cjk                             # Chinese text in the window
+    fonts-dejavu-core                          # the source code's monospace font
 )
 
 # Prints the packages of PACKAGES that are not installed yet, one per line.
