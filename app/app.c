@@ -28,8 +28,12 @@ float app_speed(const App *app) {
 }
 
 void app_options_from_cli(AppOptions *opt, const CliOptions *cli) {
-    *opt = (AppOptions){.lang = LANG_EN, .theme = THEME_DARK, .detail = DETAIL_LOOP, .zoom = 1,
-                        .fullscreen = cli->fullscreen, .has_max_steps = cli->has_max_steps,
+    *opt = (AppOptions){.lang = LANG_EN,
+                        .theme = THEME_DARK,
+                        .detail = DETAIL_LOOP,
+                        .zoom = 1,
+                        .fullscreen = cli->fullscreen,
+                        .has_max_steps = cli->has_max_steps,
                         .max_steps = cli->max_steps};
     if (cli->lang != NULL) {
         lang_parse(cli->lang, &opt->lang);
@@ -192,11 +196,8 @@ static bool code_runs(const App *app) {
     if (pic->line <= 0 || pic->ended) {
         return false;
     }
-    if (pic->file != NULL) {
-        const char *a = strrchr(pic->file, '/'), *b = strrchr(app->path, '/');
-        if (strcmp(a ? a + 1 : pic->file, b ? b + 1 : app->path) != 0) {
-            return false;
-        }
+    if (pic->file != NULL && !picture_same_file(pic->file, app->path)) {
+        return false;
     }
     return pic->running_handle != 0 || pic->loop != LS_LOOP_RUNNING;
 }
@@ -230,16 +231,33 @@ static void build_target(App *app, Gfx *gfx, float prev_scroll) {
     char generated[768];
     narrate_event(generated, sizeof generated, app->opt.lang, &app->pic,
                   app->prev_valid ? &app->prev_pic : NULL, &app->meta);
+    const char *error = app->trace ? ls_trace_error(app->trace) : NULL;
+    if (error != NULL && app->pic.step == 0) { /* say why nothing will run */
+        const char *last = error, *p = error;
+        for (; *p != '\0'; p++) {
+            last = p[0] == '\n' && p[1] != '\0' ? p + 1 : last;
+        }
+        snprintf(generated, sizeof generated, "%s: %.*s", tr(app->opt.lang, MSG_CANNOT_START),
+                 (int)strcspn(last, "\n"), last);
+    }
     int line = app->trace != NULL ? say_line(app) : 0;
     const char *say = line > 0 ? meta_say(&app->meta, line, app->opt.lang) : NULL;
     if (app->pic.step == 0) {
         say = app->meta.summary[app->opt.lang] ? app->meta.summary[app->opt.lang]
                                                : app->meta.summary[!app->opt.lang];
     }
-    SceneInput in = {.pic = &app->pic, .layout = &app->layout, .meta = &app->meta, .gfx = gfx,
-                     .lang = app->opt.lang, .detail = app->opt.detail,
-                     .prev = app->prev_valid ? &app->prev_pic : NULL, .prev_scroll = prev_scroll,
-                     .code_runs = code_runs(app), .say = say, .generated = generated};
+    SceneInput in = {.pic = &app->pic,
+                     .layout = &app->layout,
+                     .meta = &app->meta,
+                     .file = app->path,
+                     .gfx = gfx,
+                     .lang = app->opt.lang,
+                     .detail = app->opt.detail,
+                     .prev = app->prev_valid ? &app->prev_pic : NULL,
+                     .prev_scroll = prev_scroll,
+                     .code_runs = code_runs(app),
+                     .say = say,
+                     .generated = generated};
     scene_build(&app->target, &in);
 }
 
@@ -483,7 +501,7 @@ static void draw_overlays(App *app, const View *v, double now) {
         app->overlay == OVERLAY_NONE) {
         view_tooltip(v, app->mouse_x, app->mouse_y, hovered->tip);
     }
-    if (now < app->toast_until) {
+    if (now < app->toast_until && !app->want_screenshot) { /* notices stay out of screenshots */
         view_toast(v, app->toast, (float)fmin(1, (app->toast_until - now) * 2));
     }
     if (app->overlay == OVERLAY_HELP) {
@@ -509,20 +527,36 @@ void app_draw(App *app, Gfx *gfx, double now) {
     }
     const Theme *th = theme_get(app->opt.theme);
     const char *error = app->load_error[0] ? app->load_error
-                        : app->trace        ? ls_trace_error(app->trace)
-                                            : NULL;
-    View v = {.gfx = gfx, .theme = th, .layout = &app->layout, .lang = app->opt.lang,
-              .detail = app->opt.detail, .scene = scene, .target = &app->target, .pic = &app->pic,
-              .meta = &app->meta, .code = &app->code, .error = error, .t = t,
-              .sel_task = app->sel_task, .sel_future = app->sel_future, .hover = app->hover,
+                        : app->trace       ? ls_trace_error(app->trace)
+                                           : NULL;
+    View v = {.gfx = gfx,
+              .theme = th,
+              .layout = &app->layout,
+              .lang = app->opt.lang,
+              .detail = app->opt.detail,
+              .scene = scene,
+              .target = &app->target,
+              .pic = &app->pic,
+              .meta = &app->meta,
+              .code = &app->code,
+              .error = error,
+              .t = t,
+              .sel_task = app->sel_task,
+              .sel_future = app->sel_future,
+              .hover = app->hover,
               .now = now};
     SDL_SetRenderDrawColor(gfx->renderer, th->bg.r, th->bg.g, th->bg.b, 255);
     SDL_RenderClear(gfx->renderer);
     const char *file = strrchr(app->path, '/') ? strrchr(app->path, '/') + 1 : app->path;
-    TitleInfo title = {.title = meta_title(&app->meta, app->opt.lang), .file = file,
-                       .step = app->step, .nsteps = app->nevents, .nsteps_final = app->ended,
-                       .granularity = app->granularity, .playing = app->playing,
-                       .speed = app_speed(app), .predict = app->predict};
+    TitleInfo title = {.title = meta_title(&app->meta, app->opt.lang),
+                       .file = file,
+                       .step = app->step,
+                       .nsteps = app->nevents,
+                       .nsteps_final = app->ended,
+                       .granularity = app->granularity,
+                       .playing = app->playing,
+                       .speed = app_speed(app),
+                       .predict = app->predict};
     view_title(&v, &title);
     view_source(&v, file);
     view_loop(&v);

@@ -45,45 +45,45 @@ enum { APP_MAX_LIBRARY = 256, APP_SPEEDS = 9 };
 
 typedef struct {
     /* the scenario */
-    char path[PATH_MAX];   /* file shown */
-    char *text;            /* its bytes (owned) */
+    char path[PATH_MAX]; /* file shown */
+    char *text;          /* its bytes (owned) */
     size_t length;
-    long mtime;            /* when it was read, to reload on change */
-    char load_error[512];  /* why it could not be read, or "" */
+    long mtime;           /* when it was read, to reload on change */
+    char load_error[512]; /* why it could not be read, or "" */
     Meta meta;
     Code code;
-    LsTrace *trace;        /* owned; NULL when the file could not be read */
-    size_t nevents;        /* trace length known so far */
-    bool ended;            /* the trace is complete */
+    LsTrace *trace; /* owned; NULL when the file could not be read */
+    size_t nevents; /* trace length known so far */
+    bool ended;     /* the trace is complete */
     /* where we are */
     size_t step;
     LsGranularity granularity;
     bool playing;
-    int speed;             /* index into the speed table */
-    double next_play;      /* when playback takes its next step (seconds) */
+    int speed;        /* index into the speed table */
+    double next_play; /* when playback takes its next step (seconds) */
     /* presentation */
     AppOptions opt;
     Overlay overlay;
-    bool predict;          /* predict mode on */
-    bool asking;           /* predict mode: the question is up, the step is held */
-    size_t held_step;      /* the step the answer will show */
+    bool predict;     /* predict mode on */
+    bool asking;      /* predict mode: the question is up, the step is held */
+    size_t held_step; /* the step the answer will show */
     /* pointer */
     float mouse_x, mouse_y; /* drawable pixels */
     uint64_t hover;
     double hover_since;
     uint32_t sel_task, sel_future;
-    bool dragging;          /* the timeline's playhead */
+    bool dragging; /* the timeline's playhead */
     int list_first, list_selected;
     /* pictures and scenes */
     Picture pic, prev_pic, end_pic;
-    bool prev_valid;        /* prev_pic is the step just before (for handle kinds) */
-    Scene target;           /* the step's scene */
-    Scene from;             /* where the animation starts (a blend baked at the step change) */
-    Scene frame;            /* this frame's blend */
+    bool prev_valid; /* prev_pic is the step just before (for handle kinds) */
+    Scene target;    /* the step's scene */
+    Scene from;      /* where the animation starts (a blend baked at the step change) */
+    Scene frame;     /* this frame's blend */
     double anim_start, anim_len;
     Layout layout;
     Timeline timeline;
-    bool dirty;             /* the scene must be rebuilt (size, language, detail changed) */
+    bool dirty; /* the scene must be rebuilt (size, language, detail changed) */
     /* notices */
     char toast[256];
     double toast_until;
@@ -93,11 +93,11 @@ typedef struct {
     /* event log rows, built when the log opens */
     char **log_rows;
     int nlog_rows;
-    size_t log_base;        /* event number of log_rows[0] */
+    size_t log_base; /* event number of log_rows[0] */
     bool quit;
-    bool want_screenshot;   /* S was pressed: the host saves the next frame */
-    double next_watch;      /* when to look at the file's modification time again */
-    double next_extend;     /* when the trace may run ahead again */
+    bool want_screenshot; /* S was pressed: the host saves the next frame */
+    double next_watch;    /* when to look at the file's modification time again */
+    double next_extend;   /* when the trace may run ahead again */
 } App;
 
 /* The app's options from the command line (validated there: names are known). */

@@ -54,7 +54,9 @@ static int list_rows(const App *app) {
 /* Keeps the selected row inside the visible part of the list. */
 static void list_follow(App *app) {
     int cap = view_list_capacity(&app->layout), n = list_rows(app);
-    app->list_selected = app->list_selected < 0 ? 0 : app->list_selected >= n ? n - 1 : app->list_selected;
+    app->list_selected = app->list_selected < 0    ? 0
+                         : app->list_selected >= n ? n - 1
+                                                   : app->list_selected;
     if (app->list_selected < app->list_first) {
         app->list_first = app->list_selected;
     }
@@ -83,13 +85,24 @@ static void list_choose(App *app, Gfx *gfx, int row, double now) {
 static bool list_key(App *app, Gfx *gfx, SDL_Keycode key, double now) {
     int page = view_list_capacity(&app->layout);
     switch (key) {
-    case SDLK_UP: app->list_selected--; break;
-    case SDLK_DOWN: app->list_selected++; break;
-    case SDLK_PAGEUP: app->list_selected -= page; break;
-    case SDLK_PAGEDOWN: app->list_selected += page; break;
+    case SDLK_UP:
+        app->list_selected--;
+        break;
+    case SDLK_DOWN:
+        app->list_selected++;
+        break;
+    case SDLK_PAGEUP:
+        app->list_selected -= page;
+        break;
+    case SDLK_PAGEDOWN:
+        app->list_selected += page;
+        break;
     case SDLK_RETURN:
-    case SDLK_KP_ENTER: list_choose(app, gfx, app->list_selected, now); return true;
-    default: return false;
+    case SDLK_KP_ENTER:
+        list_choose(app, gfx, app->list_selected, now);
+        return true;
+    default:
+        return false;
     }
     list_follow(app);
     return true;
@@ -119,18 +132,33 @@ static bool step_key(App *app, Gfx *gfx, SDL_Keycode key, Uint16 mod, double now
     LsGranularity g = ctrl ? LS_STEP_ITERATION : shift ? LS_STEP_AWAIT : app->granularity;
     switch (key) {
     case SDLK_RIGHT:
-    case SDLK_PAGEDOWN: app_step_forward(app, gfx, g, now); return true;
+    case SDLK_PAGEDOWN:
+        app_step_forward(app, gfx, g, now);
+        return true;
     case SDLK_LEFT:
-    case SDLK_PAGEUP: app_step_back(app, gfx, g, now); return true;
-    case SDLK_HOME: app->asking = false; app_goto(app, gfx, 0, now, true); return true;
-    case SDLK_END: app->asking = false; app_goto(app, gfx, app->nevents, now, true); return true;
-    case SDLK_DOWN: cycle_granularity(app, 1); return true;
-    case SDLK_UP: cycle_granularity(app, -1); return true;
+    case SDLK_PAGEUP:
+        app_step_back(app, gfx, g, now);
+        return true;
+    case SDLK_HOME:
+        app->asking = false;
+        app_goto(app, gfx, 0, now, true);
+        return true;
+    case SDLK_END:
+        app->asking = false;
+        app_goto(app, gfx, app->nevents, now, true);
+        return true;
+    case SDLK_DOWN:
+        cycle_granularity(app, 1);
+        return true;
+    case SDLK_UP:
+        cycle_granularity(app, -1);
+        return true;
     case SDLK_SPACE:
         app->playing = !app->playing;
         app->next_play = now;
         return true;
-    default: return false;
+    default:
+        return false;
     }
 }
 
@@ -155,17 +183,31 @@ static bool view_key(App *app, Gfx *gfx, SDL_Keycode key, Uint16 mod, double now
             app->speed--;
         }
         return true;
-    case SDLK_0: if (ctrl) set_zoom(app, gfx, 1, now); return ctrl;
-    case SDLK_l: app->opt.lang = app->opt.lang == LANG_EN ? LANG_ZH : LANG_EN; break;
-    case SDLK_t: app->opt.theme = (ThemeId)((app->opt.theme + 1) % THEME_COUNT); return true;
-    case SDLK_d: app->opt.detail = app->opt.detail == DETAIL_LOOP ? DETAIL_TASKS : DETAIL_LOOP; break;
+    case SDLK_0:
+        if (ctrl)
+            set_zoom(app, gfx, 1, now);
+        return ctrl;
+    case SDLK_l:
+        app->opt.lang = app->opt.lang == LANG_EN ? LANG_ZH : LANG_EN;
+        break;
+    case SDLK_t:
+        app->opt.theme = (ThemeId)((app->opt.theme + 1) % THEME_COUNT);
+        return true;
+    case SDLK_d:
+        app->opt.detail = app->opt.detail == DETAIL_LOOP ? DETAIL_TASKS : DETAIL_LOOP;
+        break;
     case SDLK_f:
-    case SDLK_F11: app->opt.fullscreen = !app->opt.fullscreen; return true;
-    default: return false;
+    case SDLK_F11:
+        app->opt.fullscreen = !app->opt.fullscreen;
+        return true;
+    default:
+        return false;
     }
     app_relayout(app, gfx);
     if (key == SDLK_d) {
-        app_notice(app, now, tr(app->opt.lang, app->opt.detail == DETAIL_LOOP ? MSG_DETAIL_LOOP : MSG_DETAIL_TASKS));
+        app_notice(
+            app, now,
+            tr(app->opt.lang, app->opt.detail == DETAIL_LOOP ? MSG_DETAIL_LOOP : MSG_DETAIL_TASKS));
     }
     return true;
 }

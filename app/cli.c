@@ -134,8 +134,8 @@ static bool parse_view_option(CliOptions *opts, Parser *p, const char *name,
     if (strcmp(name, "--fullscreen") == 0) {
         return parse_flag(p, name, inline_value, &opts->fullscreen);
     }
-    static const char *const WITH_VALUE[] = {"--render", "--steps", "--size", "--lang",
-                                             "--theme", "--detail"};
+    static const char *const WITH_VALUE[] = {"--render", "--steps", "--size",
+                                             "--lang",   "--theme", "--detail"};
     bool known = false;
     for (size_t i = 0; i < sizeof WITH_VALUE / sizeof *WITH_VALUE; i++) {
         known |= strcmp(name, WITH_VALUE[i]) == 0;
@@ -153,10 +153,12 @@ static bool parse_view_option(CliOptions *opts, Parser *p, const char *name,
         return true;
     }
     if (strcmp(name, "--steps") == 0) {
-        return parse_range(value, opts) || fail(p, "--steps needs A-B, A- or A (step numbers), not '%s'", value);
+        return parse_range(value, opts) ||
+               fail(p, "--steps needs A-B, A- or A (step numbers), not '%s'", value);
     }
     if (strcmp(name, "--size") == 0) {
-        return parse_size(value, opts) || fail(p, "--size needs WIDTHxHEIGHT such as 1920x1080, not '%s'", value);
+        return parse_size(value, opts) ||
+               fail(p, "--size needs WIDTHxHEIGHT such as 1920x1080, not '%s'", value);
     }
     if (strcmp(name, "--lang") == 0) {
         opts->lang = value;

@@ -24,12 +24,12 @@ typedef enum {
 /* The parsed command line. Strings are borrowed from argv. */
 typedef struct {
     CliMode mode;
-    const char *file;   /* the scenario file; NULL for `loopscope` alone (first scenario) */
-    bool has_max_steps; /* whether --max-steps was given */
-    uint64_t max_steps; /* --max-steps N: step budget for the engine (LsConfig.max_steps) */
-    bool json;          /* --json: with --trace, JSON Lines instead of readable lines */
-    bool has_max_events; /* whether --max-events was given */
-    uint64_t max_events; /* --max-events N: with --trace, stop after N events */
+    const char *file;       /* the scenario file; NULL for `loopscope` alone (first scenario) */
+    bool has_max_steps;     /* whether --max-steps was given */
+    uint64_t max_steps;     /* --max-steps N: step budget for the engine (LsConfig.max_steps) */
+    bool json;              /* --json: with --trace, JSON Lines instead of readable lines */
+    bool has_max_events;    /* whether --max-events was given */
+    uint64_t max_events;    /* --max-events N: with --trace, stop after N events */
     const char *render_dir; /* --render DIR */
     bool has_steps;         /* --steps A-B given */
     size_t first_step;      /* --steps A-B: the range of steps to render, inclusive */

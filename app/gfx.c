@@ -45,10 +45,14 @@ static const Role CHAINS[FACE_COUNT][GFX_MAX_CHAIN] = {
 };
 
 static const char *const SYSTEM_DIRS[] = {
-    "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/dejavu",
-    "/usr/share/fonts/noto-cjk",      "/usr/share/fonts/google-noto-cjk",
-    "/usr/share/fonts/opentype/noto-cjk", "/usr/share/fonts/TTF",
-    "/usr/share/fonts/dejavu",        "/usr/share/fonts/truetype",
+    "/usr/share/fonts/opentype/noto",
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/noto-cjk",
+    "/usr/share/fonts/google-noto-cjk",
+    "/usr/share/fonts/opentype/noto-cjk",
+    "/usr/share/fonts/TTF",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/truetype",
     "/usr/local/share/fonts",
 };
 
@@ -273,6 +277,22 @@ int gfx_measure(Gfx *gfx, Face face, int px, const char *text, size_t len) {
     return w;
 }
 
+bool gfx_covers(Gfx *gfx, Face face, const char *text) {
+    const char *p = text, *end = text + strlen(text);
+    while (p < end) {
+        uint32_t cp = utf8_next(&p, end);
+        bool found = false;
+        for (int i = 0; i < GFX_MAX_CHAIN && gfx->chain[face][i] >= 0 && !found; i++) {
+            TTF_Font *font = font_at(gfx, gfx->chain[face][i], 16);
+            found = font != NULL && TTF_GlyphIsProvided32(font, cp);
+        }
+        if (!found) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int gfx_line_height(Gfx *gfx, Face face, int px) {
     TTF_Font *font = primary(gfx, face, px);
     return font != NULL ? TTF_FontHeight(font) : px;
@@ -298,9 +318,8 @@ static SDL_Surface *render_runs(Gfx *gfx, Face face, int px, const Run *runs, in
     TTF_Font *main = primary(gfx, face, px);
     int main_ascent = main ? TTF_FontAscent(main) : ascent;
     int top = SDL_max(ascent, main_ascent); /* keep the primary baseline where it belongs */
-    SDL_Surface *out =
-        SDL_CreateRGBSurfaceWithFormat(0, SDL_max(width, 1), SDL_max(top + descent, 1), 32,
-                                       SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(
+        0, SDL_max(width, 1), SDL_max(top + descent, 1), 32, SDL_PIXELFORMAT_ARGB8888);
     if (out != NULL) {
         SDL_FillRect(out, NULL, 0);
     }
@@ -389,8 +408,11 @@ static TextEntry *text_entry(Gfx *gfx, Face face, int px, const char *text) {
             return e;
         }
     }
-    TextEntry entry = {.hash = h, .text = strdup(text), .face = (uint8_t)face,
-                       .px = (uint16_t)px, .used = gfx->frame};
+    TextEntry entry = {.hash = h,
+                       .text = strdup(text),
+                       .face = (uint8_t)face,
+                       .px = (uint16_t)px,
+                       .used = gfx->frame};
     Run runs[MAX_RUNS];
     int n = split_runs(gfx, face, px, text, strlen(text), runs);
     SDL_Surface *surface = n > 0 ? render_runs(gfx, face, px, runs, n) : NULL;
@@ -496,8 +518,12 @@ Rgba rgba_fade(Rgba c, float k) {
     return c;
 }
 
+/* Sets the draw colour; opaque colours skip blending, which the software renderer would
+   otherwise do pixel by pixel even at full alpha (a large share of a frame's time). */
 static void set_colour(Gfx *gfx, Rgba c) {
-    SDL_SetRenderDrawColor(gfx->renderer, c.r, c.g, c.b, (uint8_t)lroundf(c.a * gfx->alpha));
+    uint8_t a = (uint8_t)lroundf(c.a * gfx->alpha);
+    SDL_SetRenderDrawBlendMode(gfx->renderer, a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(gfx->renderer, c.r, c.g, c.b, a);
 }
 
 /* ------------------------------------------------------------------ boxes and shapes */
@@ -511,6 +537,11 @@ void gfx_fill(Gfx *gfx, Box b, Rgba colour) {
     r.w = (int)lroundf(b.x + b.w) - r.x;
     r.h = (int)lroundf(b.y + b.h) - r.y;
     SDL_RenderFillRect(gfx->renderer, &r);
+}
+
+void gfx_fill_rects(Gfx *gfx, const SDL_Rect *rects, int n, Rgba colour) {
+    set_colour(gfx, colour);
+    SDL_RenderFillRects(gfx->renderer, rects, n);
 }
 
 /* The disc texture of radius r, tinted; NULL when it cannot be made. */
@@ -545,8 +576,8 @@ void gfx_round(Gfx *gfx, Box b, float radius, Rgba c) {
     SDL_Texture *t = disc(gfx, r, c);
     if (t != NULL) { /* four quarter discs in the corners */
         SDL_Rect src[4] = {{0, 0, r, r}, {r, 0, r, r}, {0, r, r, r}, {r, r, r, r}};
-        SDL_Rect dst[4] = {{x0, y0, r, r}, {x1 - r, y0, r, r}, {x0, y1 - r, r, r},
-                           {x1 - r, y1 - r, r, r}};
+        SDL_Rect dst[4] = {
+            {x0, y0, r, r}, {x1 - r, y0, r, r}, {x0, y1 - r, r, r}, {x1 - r, y1 - r, r, r}};
         for (int i = 0; i < 4; i++) {
             SDL_RenderCopy(gfx->renderer, t, &src[i], &dst[i]);
         }
@@ -583,8 +614,7 @@ void gfx_shape(Gfx *gfx, Shape shape, float cx, float cy, float r, Rgba colour) 
         gfx_disc(gfx, cx, cy, r, colour);
         break;
     case SHAPE_SQUARE:
-        gfx_round(gfx, (Box){cx - r * 0.85f, cy - r * 0.85f, r * 1.7f, r * 1.7f}, r * 0.2f,
-                  colour);
+        gfx_round(gfx, (Box){cx - r * 0.85f, cy - r * 0.85f, r * 1.7f, r * 1.7f}, r * 0.2f, colour);
         break;
     case SHAPE_DIAMOND: {
         float a[6] = {cx, cy - r * 1.15f, cx + r * 1.15f, cy, cx - r * 1.15f, cy};
@@ -595,8 +625,8 @@ void gfx_shape(Gfx *gfx, Shape shape, float cx, float cy, float r, Rgba colour) 
     }
     case SHAPE_TRIANGLE:
     default: {
-        float t[6] = {cx, cy - r * 1.1f, cx + r * 1.1f, cy + r * 0.85f, cx - r * 1.1f,
-                      cy + r * 0.85f};
+        float t[6] = {
+            cx, cy - r * 1.1f, cx + r * 1.1f, cy + r * 0.85f, cx - r * 1.1f, cy + r * 0.85f};
         gfx_triangle(gfx, t, colour);
         break;
     }
@@ -641,8 +671,12 @@ static void arrow_head(Gfx *gfx, float x, float y, float dx, float dy, float wid
     dy /= len;
     float size = 4 + width * 2.6f;
     float bx = x - dx * size, by = y - dy * size;
-    float t[6] = {x, y, bx - dy * size * 0.55f, by + dx * size * 0.55f,
-                  bx + dy * size * 0.55f, by - dx * size * 0.55f};
+    float t[6] = {x,
+                  y,
+                  bx - dy * size * 0.55f,
+                  by + dx * size * 0.55f,
+                  bx + dy * size * 0.55f,
+                  by - dx * size * 0.55f};
     gfx_triangle(gfx, t, c);
 }
 
@@ -674,13 +708,11 @@ void gfx_arrow(Gfx *gfx, float x0, float y0, float x1, float y1, float width, Rg
     arrow_head(gfx, x1, y1, tx != 0 ? tx : 1, ty, width, c);
 }
 
-void gfx_arrow_straight(Gfx *gfx, float x0, float y0, float x1, float y1, float width,
-                        Rgba c) {
+void gfx_arrow_straight(Gfx *gfx, float x0, float y0, float x1, float y1, float width, Rgba c) {
     float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
     float head = 4 + width * 2.6f;
     if (len > head) {
-        gfx_line(gfx, x0, y0, x1 - dx / len * head * 0.8f, y1 - dy / len * head * 0.8f, width,
-                 c);
+        gfx_line(gfx, x0, y0, x1 - dx / len * head * 0.8f, y1 - dy / len * head * 0.8f, width, c);
     }
     arrow_head(gfx, x1, y1, dx, dy, width, c);
 }
@@ -713,6 +745,7 @@ float gfx_text(Gfx *gfx, Face face, int px, const char *text, float x, float y, 
 bool gfx_fit(Gfx *gfx, Face face, int px, const char *text, float width, char *out,
              size_t out_size) {
     size_t len = strlen(text);
+    width += 0.5f; /* widths computed as sums and differences of floats may fall short */
     if (gfx_measure(gfx, face, px, text, len) <= width || len == 0) {
         snprintf(out, out_size, "%s", text);
         return false;
@@ -796,7 +829,6 @@ void gfx_clip(Gfx *gfx, const Box *b) {
         SDL_RenderSetClipRect(gfx->renderer, NULL);
         return;
     }
-    SDL_Rect r = {(int)lroundf(b->x), (int)lroundf(b->y), (int)lroundf(b->w),
-                  (int)lroundf(b->h)};
+    SDL_Rect r = {(int)lroundf(b->x), (int)lroundf(b->y), (int)lroundf(b->w), (int)lroundf(b->h)};
     SDL_RenderSetClipRect(gfx->renderer, &r);
 }

@@ -67,18 +67,18 @@ typedef struct {
 
 /* The render layer's state: the renderer, fonts, caches, and counters for tests. */
 typedef struct {
-    SDL_Renderer *renderer;                   /* borrowed */
-    FontFile files[GFX_MAX_FILES];            /* discovered font files */
+    SDL_Renderer *renderer;        /* borrowed */
+    FontFile files[GFX_MAX_FILES]; /* discovered font files */
     int nfiles;
-    int chain[FACE_COUNT][GFX_MAX_CHAIN];     /* per face: file indices to try in order, -1 end */
-    OpenFont open[GFX_MAX_OPEN];              /* fonts opened so far (lazily, per size) */
+    int chain[FACE_COUNT][GFX_MAX_CHAIN]; /* per face: file indices to try in order, -1 end */
+    OpenFont open[GFX_MAX_OPEN];          /* fonts opened so far (lazily, per size) */
     int nopen;
-    TextCache cache;                          /* text textures */
-    SDL_Texture *disc[GFX_MAX_DISC];          /* anti-aliased white discs by radius */
-    float alpha;                              /* opacity multiplier for fading items, 0..1 */
-    uint64_t frame;                           /* frame counter (eviction) */
-    uint64_t rasterised;                      /* text textures created so far (tests, bench) */
-    char error[256];                          /* why gfx_init failed */
+    TextCache cache;                 /* text textures */
+    SDL_Texture *disc[GFX_MAX_DISC]; /* anti-aliased white discs by radius */
+    float alpha;                     /* opacity multiplier for fading items, 0..1 */
+    uint64_t frame;                  /* frame counter (eviction) */
+    uint64_t rasterised;             /* text textures created so far (tests, bench) */
+    char error[256];                 /* why gfx_init failed */
 } Gfx;
 
 /*
@@ -94,6 +94,8 @@ void gfx_begin_frame(Gfx *gfx);
 
 /* Boxes and shapes. Radius is clamped to half the smaller side. */
 void gfx_fill(Gfx *gfx, Box box, Rgba colour);
+/* Many rectangles of one colour in one call (timeline ticks). */
+void gfx_fill_rects(Gfx *gfx, const SDL_Rect *rects, int n, Rgba colour);
 void gfx_round(Gfx *gfx, Box box, float radius, Rgba colour);
 /* A rounded box with a border `width` wide: border colour outside, fill inside. */
 void gfx_round_border(Gfx *gfx, Box box, float radius, float width, Rgba border, Rgba fill);
@@ -103,8 +105,7 @@ void gfx_line(Gfx *gfx, float x0, float y0, float x1, float y1, float width, Rgb
 /* A cubic curve from (x0,y0) to (x1,y1), leaving and arriving horizontally, with a head. */
 void gfx_arrow(Gfx *gfx, float x0, float y0, float x1, float y1, float width, Rgba colour);
 /* A straight arrow with a head at (x1,y1). */
-void gfx_arrow_straight(Gfx *gfx, float x0, float y0, float x1, float y1, float width,
-                        Rgba colour);
+void gfx_arrow_straight(Gfx *gfx, float x0, float y0, float x1, float y1, float width, Rgba colour);
 void gfx_triangle(Gfx *gfx, const float xy[6], Rgba colour);
 
 /* Text. Returns the drawn width. `y` is the top of the line box. */
@@ -114,6 +115,8 @@ float gfx_text(Gfx *gfx, Face face, int px, const char *text, float x, float y, 
 void gfx_text_size(Gfx *gfx, Face face, int px, const char *text, int *w, int *h);
 /* Width of `text` without rasterising (for fitting and wrapping). */
 int gfx_measure(Gfx *gfx, Face face, int px, const char *text, size_t len);
+/* Whether some font of the face has a glyph for every character of `text` (no boxes). */
+bool gfx_covers(Gfx *gfx, Face face, const char *text);
 /* Line height of a face at a size. */
 int gfx_line_height(Gfx *gfx, Face face, int px);
 /*

@@ -41,7 +41,8 @@ bool host_write_png(const char *path, const void *pixels, int w, int h, int pitc
         return false;
     }
     for (int y = 0; y < h; y++) { /* ARGB8888 words -> R, G, B bytes */
-        const Uint32 *row = (const Uint32 *)((const unsigned char *)pixels + (size_t)y * (size_t)pitch);
+        const Uint32 *row =
+            (const Uint32 *)((const unsigned char *)pixels + (size_t)y * (size_t)pitch);
         unsigned char *out = rgb + (size_t)y * (size_t)w * 3;
         for (int x = 0; x < w; x++) {
             out[3 * x] = (unsigned char)(row[x] >> 16);

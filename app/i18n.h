@@ -61,6 +61,7 @@ typedef enum { LANG_EN, LANG_ZH, LANG_COUNT } Lang;
     X(MSG_TASK_FAILED, "failed", "失败")                                                    \
     X(MSG_TASK_CANCELLED, "cancelled", "已取消")                                            \
     X(MSG_AWAITS, "awaits", "等待")                                                         \
+    X(MSG_SLEEPS_UNTIL, "sleeps until t = %g s", "睡眠到 t = %g s")                          \
     X(MSG_CALLBACKS, "callbacks", "回调")                                                   \
     X(MSG_NO_CALLBACKS, "no callbacks", "没有回调")                                         \
     X(MSG_RESULT, "result", "结果")                                                         \

@@ -26,9 +26,9 @@ static void layout_loop(Layout *l, Detail detail) {
     Box c = layout_content(l, l->loop);
     float g = l->gap * 1.2f;
     float h = c.h - (detail == DETAIL_LOOP ? 3 : 2) * g;
-    float row_a = h * 0.22f;
-    float timers = detail == DETAIL_LOOP ? h * 0.15f : 0;
-    float finished = h * 0.16f;
+    float row_a = h * 0.23f;
+    float timers = detail == DETAIL_LOOP ? h * 0.17f : 0;
+    float finished = h * 0.135f;
     float row_b = h - row_a - timers - finished;
     float y = c.y;
     float run_w = c.w * 0.36f;

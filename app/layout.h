@@ -22,15 +22,15 @@ typedef enum {
 } Detail;
 
 typedef struct {
-    int w, h;   /* drawable size in pixels */
-    float s;    /* scale: 1.0 at 1280x720 and zoom 100% */
+    int w, h; /* drawable size in pixels */
+    float s;  /* scale: 1.0 at 1280x720 and zoom 100% */
     int px_title, px_body, px_small, px_code, px_narration; /* type sizes in pixels */
-    float pad;    /* inner margin of a panel */
-    float gap;    /* space between panels */
-    float radius; /* corner radius of panels */
-    float border; /* line width of borders */
-    float header; /* height of a panel's header line */
-    Box title, source, console, loop, narration, timeline; /* the regions (panels) */
+    float pad;                                              /* inner margin of a panel */
+    float gap;                                              /* space between panels */
+    float radius;                                           /* corner radius of panels */
+    float border;                                           /* line width of borders */
+    float header;                                           /* height of a panel's header line */
+    Box title, source, console, loop, narration, timeline;  /* the regions (panels) */
     /* inside the event loop panel */
     Box running, ready, waiting, futures, timers, finished;
 } Layout;

@@ -21,11 +21,14 @@ static const char *pick(Template t, Lang lang) {
     return lang == LANG_ZH ? t.zh : t.en;
 }
 
-/* The name of the task `id`, or "the main program". */
+/* The name of the task `id`; outside tasks, the callback running, or the main program. */
 static const char *who(const Picture *pic, uint32_t id, Lang lang) {
     const PicTask *t = picture_task(pic, id);
     if (t != NULL) {
         return t->name;
+    }
+    if (pic->running_handle != 0 && pic->running_label != NULL) {
+        return pic->running_label;
     }
     return lang == LANG_ZH ? "主程序" : "The main program";
 }
@@ -60,26 +63,22 @@ static void quote_line(const Meta *meta, int line, char *out, size_t cap) {
     }
 }
 
-/* Printed text, without its newline, shortened and quoted. */
-static void quote_output(const char *text, char *out, size_t cap) {
-    if (text == NULL) {
-        snprintf(out, cap, "“”");
-        return;
-    }
-    size_t n = strcspn(text, "\n");
-    if (n > 48) {
+/* Printed text, without its newline, shortened and quoted (straight quotes in English:
+   the CJK font's curly quotes are full-width). */
+static void quote_output(const char *text, Lang lang, char *out, size_t cap) {
+    const char *open = lang == LANG_ZH ? "“" : "\"", *close = lang == LANG_ZH ? "”" : "\"";
+    size_t n = text != NULL ? strcspn(text, "\n") : 0;
+    bool cut = n > 48;
+    if (cut) {
         n = 48;
         while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) {
             n--;
         }
-        snprintf(out, cap, "“%.*s…”", (int)n, text);
-    } else {
-        snprintf(out, cap, "“%.*s”", (int)n, text);
     }
+    snprintf(out, cap, "%s%.*s%s%s", open, (int)n, text ? text : "", cut ? "…" : "", close);
 }
 
-static void say_statement(char *out, size_t cap, Lang lang, const Picture *cur,
-                          const Meta *meta) {
+static void say_statement(char *out, size_t cap, Lang lang, const Picture *cur, const Meta *meta) {
     char code[256];
     const LsEvent *ev = &cur->last;
     quote_line(meta, ev->line, code, sizeof code);
@@ -88,9 +87,10 @@ static void say_statement(char *out, size_t cap, Lang lang, const Picture *cur,
 }
 
 static void say_loop_state(char *out, size_t cap, Lang lang, int state) {
-    Template t = state == LS_LOOP_RUNNING ? T("The event loop starts running.", "事件循环开始运行。")
-                 : state == LS_LOOP_CLOSED ? T("The event loop is closed.", "事件循环已关闭。")
-                                          : T("The event loop stops running.", "事件循环停止运行。");
+    Template t =
+        state == LS_LOOP_RUNNING ? T("The event loop starts running.", "事件循环开始运行。")
+        : state == LS_LOOP_CLOSED ? T("The event loop is closed.", "事件循环已关闭。")
+                                  : T("The event loop stops running.", "事件循环停止运行。");
     snprintf(out, cap, "%s", pick(t, lang));
 }
 
@@ -123,11 +123,14 @@ static void say_callback(char *out, size_t cap, Lang lang, const Picture *cur) {
                       lang),
                  who(cur, ev->task, lang), name);
     } else if (ev->kind == LS_EV_CALLBACK_ADD) {
-        snprintf(out, cap, pick(T("%s is added to the callbacks of %s.", "%s 被加入 %s 的回调列表。"), lang),
+        snprintf(out, cap,
+                 pick(T("%s is added to the callbacks of %s.", "%s 被加入 %s 的回调列表。"), lang),
                  label, name);
     } else if (ev->kind == LS_EV_CALLBACK_REMOVE) {
-        snprintf(out, cap, pick(T("%s is removed from the callbacks of %s.", "%s 从 %s 的回调列表中移除。"), lang),
-                 label, name);
+        snprintf(
+            out, cap,
+            pick(T("%s is removed from the callbacks of %s.", "%s 从 %s 的回调列表中移除。"), lang),
+            label, name);
     } else {
         const char *queued = label;
         for (size_t i = 0; i < cur->nready; i++) {
@@ -156,7 +159,9 @@ static void say_task(char *out, size_t cap, Lang lang, const Picture *cur) {
                  task, name);
     } else if (ev->kind == LS_EV_TASK_SUSPEND) {
         snprintf(out, cap,
-                 pick(T("%s yields to the event loop for one iteration.", "%s 把控制权让给事件循环一次。"), lang),
+                 pick(T("%s yields to the event loop for one iteration.",
+                        "%s 把控制权让给事件循环一次。"),
+                      lang),
                  task);
     } else if (ev->kind == LS_EV_TASK_RESUME && ev->detail == 1) {
         snprintf(out, cap,
@@ -165,7 +170,8 @@ static void say_task(char *out, size_t cap, Lang lang, const Picture *cur) {
                       lang),
                  task);
     } else if (ev->kind == LS_EV_TASK_RESUME) {
-        snprintf(out, cap, pick(T("%s resumes where it was suspended.", "%s 从挂起的地方恢复运行。"), lang),
+        snprintf(out, cap,
+                 pick(T("%s resumes where it was suspended.", "%s 从挂起的地方恢复运行。"), lang),
                  task);
     } else if (ev->kind == LS_EV_TASK_CANCEL) {
         snprintf(out, cap,
@@ -231,20 +237,16 @@ static void say_queue(char *out, size_t cap, Lang lang, const Picture *cur, cons
                       lang),
                  prev != NULL && prev->running_label ? prev->running_label : label);
         break;
-    case LS_EV_TIMER_ADD:
+    case LS_EV_TIMER_ADD: {
+        double when;
+        memcpy(&when, &ev->value, sizeof when); /* the due time, stored as a double's bits */
         snprintf(out, cap,
-                 pick(T("A timer is set for t = %.3f s: %s.", "设置了一个在 t = %.3f s 到期的定时器：%s。"),
+                 pick(T("A timer is set for t = %.3f s: %s.",
+                        "设置了一个在 t = %.3f s 到期的定时器：%s。"),
                       lang),
-                 (double)ev->value, label);
-        for (size_t i = 0; i < cur->ntimers; i++) {
-            if (cur->timers[i].handle == ev->handle) {
-                snprintf(out, cap,
-                         pick(T("A timer is set for t = %.3f s: %s.", "设置了一个在 t = %.3f s 到期的定时器：%s。"),
-                              lang),
-                         cur->timers[i].when, label);
-            }
-        }
+                 when, label);
         break;
+    }
     case LS_EV_TIMER_DUE:
         snprintf(out, cap,
                  pick(T("The timer is due at t = %.3f s: %s moves into the ready queue.",
@@ -253,7 +255,8 @@ static void say_queue(char *out, size_t cap, Lang lang, const Picture *cur, cons
                  cur->clock, label);
         break;
     case LS_EV_TIMER_CANCEL:
-        snprintf(out, cap, pick(T("The timer %s is cancelled.", "定时器 %s 被取消。"), lang), label);
+        snprintf(out, cap, pick(T("The timer %s is cancelled.", "定时器 %s 被取消。"), lang),
+                 label);
         break;
     default:
         snprintf(out, cap,
@@ -288,37 +291,47 @@ static void say_misc(char *out, size_t cap, Lang lang, const Picture *cur) {
         snprintf(out, cap, pick(T("asyncio reports: %s", "asyncio 报告：%s"), lang), str);
         break;
     case LS_EV_OUTPUT:
-        quote_output(str, quoted, sizeof quoted);
+        quote_output(str, lang, quoted, sizeof quoted);
         snprintf(out, cap,
-                 ev->detail == 2 ? pick(T("%s writes %s to stderr.", "%s 向 stderr 写入 %s。"), lang)
-                                 : pick(T("%s prints %s.", "%s 打印 %s。"), lang),
+                 ev->detail == 2
+                     ? pick(T("%s writes %s to stderr.", "%s 向 stderr 写入 %s。"), lang)
+                     : pick(T("%s prints %s.", "%s 打印 %s。"), lang),
                  task, quoted);
         break;
     case LS_EV_ITERATION:
         snprintf(out, cap,
-                 pick(T("Loop iteration %" PRIu64 ": the loop runs every handle that is ready now, in order.",
+                 pick(T("Loop iteration %" PRIu64
+                        ": the loop runs every handle that is ready now, in order.",
                         "第 %" PRIu64 " 次循环迭代：事件循环按顺序运行此刻就绪的每个回调。"),
                       lang),
                  ev->value);
         break;
     case LS_EV_CLOCK:
         snprintf(out, cap,
-                 pick(T("Nothing is ready, so the virtual clock jumps to t = %.3f s, when the next timer is due.",
+                 pick(T("Nothing is ready, so the virtual clock jumps to t = %.3f s, when the next "
+                        "timer is due.",
                         "没有就绪的回调，虚拟时钟跳到下一个定时器到期的 t = %.3f s。"),
                       lang),
                  cur->clock);
         break;
     case LS_EV_FUTURE_CREATED:
-        snprintf(out, cap, pick(T("A new %s is created; it is pending.", "创建了一个新的 %s，状态为 PENDING。"), lang),
-                 *str ? str : "Future");
+        snprintf(
+            out, cap,
+            pick(T("A new %s is created; it is pending.", "创建了一个新的 %s，状态为 PENDING。"),
+                 lang),
+            *str ? str : "Future");
         break;
     case LS_EV_INTERRUPT:
         snprintf(out, cap, "%s",
-                 pick(T("Ctrl+C: a KeyboardInterrupt arrives here.", "Ctrl+C：KeyboardInterrupt 在这里到达。"), lang));
+                 pick(T("Ctrl+C: a KeyboardInterrupt arrives here.",
+                        "Ctrl+C：KeyboardInterrupt 在这里到达。"),
+                      lang));
         break;
     default: /* LS_EV_END */
-        snprintf(out, cap, pick(T("The program ends with exit status %d.", "程序结束，退出状态为 %d。"), lang),
-                 (int)ev->value);
+        snprintf(
+            out, cap,
+            pick(T("The program ends with exit status %d.", "程序结束，退出状态为 %d。"), lang),
+            (int)ev->value);
         break;
     }
 }

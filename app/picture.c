@@ -8,8 +8,7 @@
 
 /* ------------------------------------------------------------------ id maps */
 
-static void idmap_build(IdMap *map, Pool *pool, size_t n, const uint32_t *ids,
-                        size_t stride) {
+static void idmap_build(IdMap *map, Pool *pool, size_t n, const uint32_t *ids, size_t stride) {
     size_t cap = 16;
     while (cap < n * 2) {
         cap *= 2;
@@ -43,21 +42,30 @@ static long idmap_get(const IdMap *map, uint32_t id) {
 
 /* ------------------------------------------------------------------ copying */
 
+static void copy_frames(Picture *pic, PicFrame *to, const LsFrame *from, int n) {
+    for (int f = 0; f < n; f++) {
+        to[f].function = pool_strdup(&pic->pool, from[f].function ? from[f].function : "?");
+        to[f].line = from[f].line;
+        to[f].file = pool_strdup(&pic->pool, from[f].file);
+    }
+}
+
 static void copy_tasks(Picture *pic, const LsSnapshot *snap) {
     pic->ntasks = snap->ntasks;
     pic->tasks = pool_alloc(&pic->pool, snap->ntasks * sizeof *pic->tasks + 1);
     for (size_t i = 0; i < snap->ntasks; i++) {
         const LsTaskView *t = &snap->tasks[i];
         PicTask *p = &pic->tasks[i];
-        *p = (PicTask){.id = t->id, .name = pool_strdup(&pic->pool, t->name),
-                       .colour = t->colour, .state = t->state, .chain_len = t->chain_len,
-                       .awaiting = t->awaiting, .result = pool_strdup(&pic->pool, t->result),
+        *p = (PicTask){.id = t->id,
+                       .name = pool_strdup(&pic->pool, t->name),
+                       .colour = t->colour,
+                       .state = t->state,
+                       .chain_len = t->chain_len,
+                       .awaiting = t->awaiting,
+                       .result = pool_strdup(&pic->pool, t->result),
                        .cancelling = t->cancelling};
         p->chain = pool_alloc(&pic->pool, (size_t)t->chain_len * sizeof *p->chain + 1);
-        for (int f = 0; f < t->chain_len; f++) {
-            p->chain[f].function = pool_strdup(&pic->pool, t->chain[f].function);
-            p->chain[f].line = t->chain[f].line;
-        }
+        copy_frames(pic, p->chain, t->chain, t->chain_len);
         if (p->name == NULL) {
             p->name = pool_printf(&pic->pool, "Task #%u", t->id);
         }
@@ -70,16 +78,19 @@ static void copy_queue_and_timers(Picture *pic, const LsSnapshot *snap) {
     pic->ready = pool_alloc(&pic->pool, snap->nready * sizeof *pic->ready + 1);
     for (size_t i = 0; i < snap->nready; i++) {
         const LsReadyView *r = &snap->ready[i];
-        pic->ready[i] = (PicReady){r->handle, r->kind, r->task, r->future,
-                                   pool_strdup(&pic->pool, r->label ? r->label : "?")};
+        pic->ready[i] = (PicReady){r->handle,
+                                   r->kind,
+                                   r->task,
+                                   r->future,
+                                   pool_strdup(&pic->pool, r->label ? r->label : "?"),
+                                   r->cancelled};
     }
     pic->ntimers = snap->ntimers;
     pic->timers = pool_alloc(&pic->pool, snap->ntimers * sizeof *pic->timers + 1);
     for (size_t i = 0; i < snap->ntimers; i++) {
         const LsTimerView *t = &snap->timers[i];
-        pic->timers[i] = (PicTimer){t->handle, t->when,
-                                    pool_strdup(&pic->pool, t->label ? t->label : "timer"),
-                                    t->task};
+        pic->timers[i] = (PicTimer){
+            t->handle, t->when, pool_strdup(&pic->pool, t->label ? t->label : "timer"), t->task};
     }
 }
 
@@ -89,9 +100,13 @@ static void copy_futures(Picture *pic, const LsSnapshot *snap) {
     for (size_t i = 0; i < snap->nfutures; i++) {
         const LsFutureView *f = &snap->futures[i];
         PicFuture *p = &pic->futures[i];
-        *p = (PicFuture){.id = f->id, .kind = pool_strdup(&pic->pool, f->kind ? f->kind : "Future"),
-                         .state = f->state, .result = pool_strdup(&pic->pool, f->result),
-                         .failed = f->failed, .ncallbacks = f->ncallbacks, .task = f->task};
+        *p = (PicFuture){.id = f->id,
+                         .kind = pool_strdup(&pic->pool, f->kind ? f->kind : "Future"),
+                         .state = f->state,
+                         .result = pool_strdup(&pic->pool, f->result),
+                         .failed = f->failed,
+                         .ncallbacks = f->ncallbacks,
+                         .task = f->task};
         p->callbacks = pool_alloc(&pic->pool, (size_t)f->ncallbacks * sizeof(char *) + 1);
         for (int c = 0; c < f->ncallbacks; c++) {
             p->callbacks[c] = pool_strdup(&pic->pool, f->callbacks[c]);
@@ -102,8 +117,7 @@ static void copy_futures(Picture *pic, const LsSnapshot *snap) {
 }
 
 /* Where the console's last PICTURE_MAX_LINES lines start: a span index and offset. */
-static void console_tail(const LsSnapshot *snap, size_t *span, size_t *offset,
-                         size_t *dropped) {
+static void console_tail(const LsSnapshot *snap, size_t *span, size_t *offset, size_t *dropped) {
     size_t newlines = 0;
     *span = 0;
     *offset = 0;
@@ -175,6 +189,10 @@ void picture_fill(Picture *pic, const LsSnapshot *snap, LsTrace *trace) {
     pic->running_task = snap->running_task;
     pic->running_handle = snap->running_handle;
     pic->running_label = pool_strdup(&pic->pool, snap->running_label);
+    pic->running_kind = snap->running_kind;
+    pic->main_chain_len = snap->main_chain_len > 0 ? snap->main_chain_len : 0;
+    pic->main_chain = pool_alloc(&pic->pool, (size_t)pic->main_chain_len * sizeof(PicFrame) + 1);
+    copy_frames(pic, pic->main_chain, snap->main_chain, pic->main_chain_len);
     pic->file = pool_strdup(&pic->pool, snap->file);
     pic->line = snap->line;
     pic->ended = snap->ended;
@@ -182,7 +200,14 @@ void picture_fill(Picture *pic, const LsSnapshot *snap, LsTrace *trace) {
     if (snap->last != NULL) {
         pic->has_last = true;
         pic->last = *snap->last;
-        if (snap->last->str != 0 && trace != NULL) {
+        size_t len = 0;
+        const char *text = NULL;
+        if (trace != NULL && snap->last->kind == LS_EV_OUTPUT) {
+            text = ls_trace_text(trace, snap->last->seq, &len);
+        }
+        if (text != NULL) {
+            pic->last_str = pool_strndup(&pic->pool, text, len);
+        } else if (snap->last->str != 0 && trace != NULL) {
             pic->last_str = pool_strdup(&pic->pool, ls_trace_string(trace, snap->last->str));
         }
     }
@@ -218,4 +243,12 @@ const char *picture_future_name(const Picture *pic, uint32_t id, char *buf, size
         snprintf(buf, size, "Future #%u", id);
     }
     return buf;
+}
+
+bool picture_same_file(const char *a, const char *b) {
+    if (a == NULL || b == NULL) {
+        return false;
+    }
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    return strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) == 0;
 }

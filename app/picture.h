@@ -22,6 +22,7 @@
 typedef struct {
     char *function;
     int line;
+    char *file; /* the scenario's file, or "<asyncio>" for the library's frames */
 } PicFrame;
 
 typedef struct {
@@ -41,6 +42,7 @@ typedef struct {
     LsRunKind kind;
     uint32_t task, future;
     char *label;
+    bool cancelled; /* cancelled while queued: it will run as a no-op */
 } PicReady;
 
 typedef struct {
@@ -85,6 +87,9 @@ typedef struct {
     uint64_t iteration;
     uint32_t running_task, running_handle;
     char *running_label;
+    LsRunKind running_kind;
+    PicFrame *main_chain; /* frames of the program outside any task, outermost first */
+    int main_chain_len;
     char *file; /* the current statement's file (NULL none) */
     int line;   /* the current statement's line (0 none) */
     PicTask *tasks;
@@ -99,8 +104,8 @@ typedef struct {
     size_t nlines;
     size_t lines_dropped; /* earlier lines not kept */
     bool has_last;
-    LsEvent last;    /* the event that led here */
-    char *last_str;  /* its string, or NULL */
+    LsEvent last;   /* the event that led here */
+    char *last_str; /* its string, or NULL */
     bool ended;
     int exit_status;
     IdMap task_map, future_map;
@@ -114,6 +119,9 @@ void picture_free(Picture *pic);
 /* Lookups by id; NULL when absent. */
 const PicTask *picture_task(const Picture *pic, uint32_t id);
 const PicFuture *picture_future(const Picture *pic, uint32_t id);
+/* Whether two paths name the same file (compared by their last component). */
+bool picture_same_file(const char *a, const char *b);
+
 /* A readable name of a future: the task's name for a task, else "Future #7". */
 const char *picture_future_name(const Picture *pic, uint32_t id, char *buf, size_t size);
 

@@ -17,13 +17,22 @@
 
 enum { STATUS_USAGE = 2, STATUS_FAILED = 1, DEFAULT_W = 1280, DEFAULT_H = 720 };
 
-/* Creates DIR when it does not exist. */
+/* Creates DIR and its parents when they do not exist (as `mkdir -p`). */
 static bool make_dir(const char *dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s", dir);
+    for (char *p = path + 1; *p != '\0'; p++) {
+        if (*p == '/') {
+            *p = '\0';
+            mkdir(path, 0777); /* an existing parent is fine; the last check decides */
+            *p = '/';
+        }
+    }
     struct stat st;
-    if (stat(dir, &st) == 0) {
+    if (stat(path, &st) == 0) {
         return S_ISDIR(st.st_mode);
     }
-    return mkdir(dir, 0777) == 0;
+    return mkdir(path, 0777) == 0;
 }
 
 /* The off-screen target: a surface, and a software renderer drawing into it. */
@@ -104,8 +113,8 @@ int render_frames(const CliOptions *opts) {
     if (unreadable) {
         fprintf(stderr, "loopscope: %s\n", app->load_error);
     } else if (written >= 0) {
-        printf("loopscope: wrote %ld frame%s (%dx%d) to %s\n", written, written == 1 ? "" : "s",
-               w, h, opts->render_dir);
+        printf("loopscope: wrote %ld frame%s (%dx%d) to %s\n", written, written == 1 ? "" : "s", w,
+               h, opts->render_dir);
     }
     app_free(app);
     SDL_free(app);

@@ -129,14 +129,25 @@ const char *scene_state_name(Lang lang, LsTaskState state) {
 }
 
 static const char *kind_name(Lang lang, LsRunKind kind) {
-    static const Msg NAMES[] = {MSG_KIND_STEP, MSG_KIND_WAKEUP, MSG_KIND_DONE_CB,
-                                MSG_KIND_CALLBACK, MSG_KIND_TIMER};
+    static const Msg NAMES[] = {MSG_KIND_STEP, MSG_KIND_WAKEUP, MSG_KIND_DONE_CB, MSG_KIND_CALLBACK,
+                                MSG_KIND_TIMER};
     return tr(lang, NAMES[kind <= LS_RUN_TIMER ? kind : 0]);
 }
 
 /* The innermost frame of a task's await chain, or NULL. */
 static const PicFrame *innermost(const PicTask *t) {
     return t != NULL && t->chain_len > 0 ? &t->chain[t->chain_len - 1] : NULL;
+}
+
+/* The innermost frame of a task that runs the scenario's own code (not asyncio's), or NULL:
+   where the task waits, as far as the source region can show it. */
+static const PicFrame *innermost_here(const SceneInput *in, const PicTask *t) {
+    for (int f = t != NULL ? t->chain_len - 1 : -1; f >= 0; f--) {
+        if (t->chain[f].file == NULL || picture_same_file(t->chain[f].file, in->file)) {
+            return &t->chain[f];
+        }
+    }
+    return NULL;
 }
 
 /* "Future #7 · PENDING" style name of a future, in the pool. */
@@ -168,16 +179,17 @@ static Metrics metrics(const Layout *l) {
 
 /* ------------------------------------------------------------------ running slot */
 
-/* The kind of the running handle: the snapshot does not say, the queue of the step before
-   did (it was at the head); without that picture, a task's handle counts as a step. */
-static LsRunKind running_kind(const SceneInput *in, bool has_task) {
-    const Picture *prev = in->prev;
-    for (size_t i = 0; prev != NULL && i < prev->nready; i++) {
-        if (prev->ready[i].handle == in->pic->running_handle) {
-            return prev->ready[i].kind;
-        }
+/* The running card's label: on two lines when it is long (the eye is on this card). */
+static void running_title(Scene *sc, const SceneInput *in, Item *it, const char *label, float w) {
+    const Layout *l = in->layout;
+    size_t starts[2];
+    int n = gfx_wrap(in->gfx, FACE_UI_BOLD, l->px_body, label, w, starts, 2);
+    if (n < 2) {
+        it->title = fit(sc, in, FACE_UI_BOLD, l->px_body, label, w);
+        return;
     }
-    return has_task ? LS_RUN_STEP : LS_RUN_CALLBACK;
+    it->title = pool_strndup(&sc->pool, label, starts[1]);
+    it->title2 = fit(sc, in, FACE_UI_BOLD, l->px_body, label + starts[1], w);
 }
 
 /* The running handle with the running task's await chain, innermost frame first. */
@@ -198,34 +210,39 @@ static void build_running(Scene *sc, const SceneInput *in) {
     it->colour = task ? task->colour : -1;
     float w = c.w - m.mark - 2 * m.inner;
     if (pic->running_handle != 0) {
-        LsRunKind kind = running_kind(in, task != NULL);
+        LsRunKind kind = pic->running_kind;
         it->state = (int)kind;
-        it->title = fit(sc, in, FACE_UI_BOLD, l->px_body,
-                        pic->running_label ? pic->running_label : "?", w);
-        it->sub = kind_name(in->lang, kind);
+        running_title(sc, in, it, pic->running_label ? pic->running_label : "?", w);
+        it->sub = kind_name(in->lang, kind); /* shown beside the slot's label, not in the card */
         it->tip = pool_strdup(&sc->pool, pic->running_label);
-        it->flash = (kind == LS_RUN_CALLBACK || kind == LS_RUN_DONE_CALLBACK ||
-                     kind == LS_RUN_TIMER) &&
-                    (in->prev == NULL || in->prev->running_handle != pic->running_handle);
+        it->flash =
+            (kind == LS_RUN_CALLBACK || kind == LS_RUN_DONE_CALLBACK || kind == LS_RUN_TIMER) &&
+            (in->prev == NULL || in->prev->running_handle != pic->running_handle);
     } else if (main_runs) {
         it->title = pool_strdup(&sc->pool, tr(in->lang, MSG_MAIN_PROGRAM));
-        char buf[64];
-        snprintf(buf, sizeof buf, tr(in->lang, MSG_LINE_N), pic->line);
-        it->sub = pool_strdup(&sc->pool, buf);
     } else if (pic->ended) {
         it->title = pool_printf(&sc->pool, tr(in->lang, MSG_ENDED), pic->exit_status);
     } else {
-        it->title = pool_strdup(&sc->pool, tr(in->lang, pic->loop == LS_LOOP_RUNNING ? MSG_BETWEEN_HANDLES : MSG_NOTHING_RUNNING));
+        it->title = pool_strdup(
+            &sc->pool,
+            tr(in->lang, pic->loop == LS_LOOP_RUNNING ? MSG_BETWEEN_HANDLES : MSG_NOTHING_RUNNING));
     }
-    for (int f = task ? task->chain_len - 1 : -1; f >= 0 && it->nlines < ITEM_MAX_LINES; f--) {
+    const PicFrame *chain = task ? task->chain : main_runs ? pic->main_chain : NULL;
+    int len = task ? task->chain_len : main_runs ? pic->main_chain_len : 0;
+    for (int f = len - 1; f >= 0 && it->nlines < ITEM_MAX_LINES; f--) {
         char buf[256];
-        snprintf(buf, sizeof buf, "%s()  ·  %d", task->chain[f].function ? task->chain[f].function : "?",
-                 task->chain[f].line);
+        const char *fn = chain[f].function;
+        snprintf(buf, sizeof buf, "%s%s  ·  %d", fn, fn[0] == '<' ? "" : "()", chain[f].line);
         it->lines[it->nlines++] = fit(sc, in, FACE_CODE, l->px_small, buf, w);
     }
-    float line_h = roundf(l->px_small * 1.45f);
-    float h = m.card_h + it->nlines * line_h + (it->nlines ? m.inner * 0.5f : 0);
-    it->box = (Box){c.x, c.y, c.w, fminf(h, c.h)};
+    if (it->kind == IT_NOTE) {
+        it->box = (Box){c.x, c.y, c.w, m.chip_h};
+        return;
+    }
+    float line_h = roundf(l->px_small * 1.4f);
+    float h =
+        roundf(l->px_body * 1.45f) * (it->title2 ? 2 : 1) + it->nlines * line_h + m.inner * 1.3f;
+    it->box = (Box){c.x, c.y, c.w, fminf(fmaxf(h, m.chip_h), c.h)};
 }
 
 /* ------------------------------------------------------------------ ready queue */
@@ -237,6 +254,7 @@ static void add_more(Scene *sc, const SceneInput *in, Region region, size_t coun
     Item *it = add(sc, SCENE_KEY(K_MORE, region), IT_MORE, region);
     it->title = pool_strdup(&sc->pool, buf);
     it->box = box;
+    it->compact = region == REG_WAITING || region == REG_FUTURES; /* a line, not a chip */
 }
 
 /* The engine reports a due timer leaving the heap one event before it reaches the queue;
@@ -257,43 +275,77 @@ static bool due_timer(const SceneInput *in, PicReady *out) {
             label = in->prev->timers[i].label;
         }
     }
-    *out = (PicReady){pic->last.handle, LS_RUN_TIMER, 0, 0, (char *)(label ? label : "timer")};
+    *out =
+        (PicReady){pic->last.handle, LS_RUN_TIMER, 0, 0, (char *)(label ? label : "timer"), false};
     return true;
 }
 
-/* Handles as cards, head (left) to tail (right). */
+/* The widest a card may be so that `n` cards of natural widths `w` share `room`: the
+   widest ones give way first, none below `min_w`. */
+static float share_cap(const float *w, size_t n, float room, float min_w) {
+    float lo = min_w, hi = room;
+    for (int iter = 0; iter < 24; iter++) {
+        float cap = (lo + hi) / 2, sum = 0;
+        for (size_t i = 0; i < n; i++) {
+            sum += fminf(w[i], cap);
+        }
+        if (sum > room) {
+            hi = cap;
+        } else {
+            lo = cap;
+        }
+    }
+    return lo;
+}
+
+/* Handles as cards, head (left) to tail (right). Cards shrink to share the row before the
+   tail is summarised as "+N more". */
 static void build_ready_cards(Scene *sc, const SceneInput *in, Box c) {
     const Picture *pic = in->pic;
     const Layout *l = in->layout;
     Metrics m = metrics(l);
-    float more_w = roundf(100 * l->s), gap = m.row_gap * 1.5f, x = c.x;
-    float min_w = roundf(120 * l->s);
-    float max_w = fmaxf(roundf(250 * l->s), pic->nready <= 2 ? c.w * 0.48f : 0);
+    float more_w = roundf(100 * l->s), gap = m.row_gap * 1.5f;
+    float min_w = roundf(130 * l->s);
     PicReady due;
     size_t n = pic->nready + (due_timer(in, &due) ? 1 : 0);
-    for (size_t i = 0; i < n; i++) {
+    size_t fit_n = (size_t)((c.w + gap) / (min_w + gap));
+    if (fit_n < n) { /* room for a "+N more" card too */
+        fit_n = (size_t)((c.w - more_w + gap) / (min_w + gap));
+    }
+    size_t shown = n < fit_n ? n : fit_n;
+    float *w = calloc(shown + 1, sizeof *w), sum = 0;
+    for (size_t i = 0; i < shown; i++) {
         const PicReady *r = i < pic->nready ? &pic->ready[i] : &due;
-        float w = measure(in, FACE_UI_BOLD, l->px_body, r->label) + 2 * m.inner + m.mark;
-        w = fminf(fmaxf(w, min_w), max_w);
-        bool last = i + 1 == n;
-        if (x + w > c.x + c.w - (last ? 0 : more_w + gap)) {
-            add_more(sc, in, REG_READY, n - i,
-                     (Box){x, c.y, fminf(more_w, c.x + c.w - x), m.card_h});
-            return;
-        }
+        w[i] = fminf(
+            fmaxf(measure(in, FACE_UI_BOLD, l->px_body, r->label) + 2 * m.inner + m.mark, min_w),
+            c.w * 0.6f);
+        sum += w[i];
+    }
+    float room = c.w - (shown > 0 ? (float)(shown - 1) * gap : 0) - (shown < n ? more_w + gap : 0);
+    float cap = sum > room ? share_cap(w, shown, room, min_w) : c.w;
+    float x = c.x;
+    for (size_t i = 0; i < shown; i++) {
+        const PicReady *r = i < pic->nready ? &pic->ready[i] : &due;
         const PicTask *task = picture_task(pic, r->task);
+        float cw = fminf(w[i], cap);
         Item *it = add(sc, SCENE_KEY(K_HANDLE, r->handle), IT_CARD, REG_READY);
         it->handle = r->handle;
         it->task = r->task;
         it->future = r->future;
         it->state = (int)r->kind;
+        it->failed = r->cancelled; /* drawn struck through */
         it->colour = task ? task->colour : -1;
-        it->title = fit(sc, in, FACE_UI_BOLD, l->px_body, r->label, w - 2 * m.inner - m.mark);
+        it->title = fit(sc, in, FACE_UI_BOLD, l->px_body, r->label, cw - 2 * m.inner - m.mark);
         it->sub = kind_name(in->lang, r->kind);
         it->tip = pool_strdup(&sc->pool, r->label);
-        it->box = (Box){x, c.y, w, m.card_h};
-        x += w + gap;
+        it->box = (Box){x, c.y, cw, m.card_h};
+        x += cw + gap;
     }
+    if (shown < n) {
+        add_more(sc, in, REG_READY, n - shown,
+                 (Box){x, c.y, fminf(more_w, c.x + c.w - x), m.card_h});
+    }
+    free(w);
 }
 
 /* The story's ready row: tasks whose turn is coming, in queue order. */
@@ -327,27 +379,36 @@ static void build_ready_tasks(Scene *sc, const SceneInput *in, Box c) {
 
 /* ------------------------------------------------------------------ waiting tasks */
 
-/* Whether the task belongs in the waiting column at this detail level. */
+/* Whether the task belongs in the waiting column: suspended on a future. (A ready task is
+   shown by its handle in the ready queue, or in the story's ready row.) */
 static bool in_waiting(const PicTask *t, Detail detail) {
-    return t->state == LS_TASK_WAITING || (t->state == LS_TASK_READY && detail == DETAIL_LOOP);
+    (void)detail;
+    return t->state == LS_TASK_WAITING;
 }
 
 /* What the second line of a waiting task says. */
 static const char *task_sub(Scene *sc, const SceneInput *in, const PicTask *t) {
-    const PicFrame *f = innermost(t);
+    const PicFrame *f = innermost_here(in, t);
     char where[96] = "";
     if (f != NULL && f->line > 0) {
         snprintf(where, sizeof where, tr(in->lang, MSG_LINE_N), f->line);
     }
     if (t->state == LS_TASK_READY) {
         return pool_printf(&sc->pool, "%s%s%s", scene_state_name(in->lang, t->state),
-                            *where ? "  ·  " : "", where);
+                           *where ? "  ·  " : "", where);
+    }
+    for (size_t i = 0; i < in->pic->ntimers; i++) { /* a sleeping task: say until when */
+        if (in->pic->timers[i].task == t->id) {
+            char until[96];
+            snprintf(until, sizeof until, tr(in->lang, MSG_SLEEPS_UNTIL), in->pic->timers[i].when);
+            return pool_printf(&sc->pool, "%s%s%s", where, *where ? "  ·  " : "", until);
+        }
     }
     if (t->awaiting != 0) {
         char name[96];
         picture_future_name(in->pic, t->awaiting, name, sizeof name);
         return pool_printf(&sc->pool, "%s%s%s %s", where, *where ? "  ·  " : "",
-                            tr(in->lang, MSG_AWAITS), name);
+                           tr(in->lang, MSG_AWAITS), name);
     }
     return pool_strdup(&sc->pool, where);
 }
@@ -366,11 +427,16 @@ static const char *task_tip(Scene *sc, const SceneInput *in, const PicTask *t) {
     return pool_strdup(&sc->pool, buf);
 }
 
+/* Height of the line of small type that counts what did not fit. */
+static float more_line(const Layout *l) {
+    return roundf(l->px_small * 1.5f);
+}
+
 /* Lays out `count` boxes in `c`: two-line rows, one-line rows, or a grid of chips. */
 typedef struct {
-    int shown;   /* boxes shown (the rest is summarised) */
-    int cols;    /* columns */
-    float w, h;  /* size of one box */
+    int shown;  /* boxes shown (the rest is summarised) */
+    int cols;   /* columns */
+    float w, h; /* size of one box */
     bool compact;
 } Grid;
 
@@ -385,22 +451,30 @@ static Grid grid_for(const Layout *l, Box c, size_t count, float tall_h, float c
     g.compact = true;
     g.h = chip_h;
     int rows = (int)((c.h + m.row_gap) / (chip_h + m.row_gap));
-    rows = rows < 1 ? 1 : rows;
-    if (count <= (size_t)rows) {
+    if (count <= (size_t)(rows < 1 ? 1 : rows)) {
         g.shown = (int)count;
         return g;
     }
-    g.cols = (int)(c.w / min_chip_w);
+    /* too many: one column of chips when that shows most of them, else a grid; a line
+       of small type under them counts the rest */
+    rows = (int)((c.h - more_line(l) + m.row_gap) / (chip_h + m.row_gap));
+    rows = rows < 1 ? 1 : rows;
+    g.cols = count > (size_t)rows * 2 ? (int)(c.w / min_chip_w) : 1;
     g.cols = g.cols < 1 ? 1 : g.cols;
     g.w = (c.w - (g.cols - 1) * m.row_gap) / g.cols;
     size_t cells = (size_t)rows * (size_t)g.cols;
-    g.shown = (int)(count <= cells ? count : cells - 1);
+    g.shown = (int)(count <= cells ? count : cells);
     return g;
 }
 
 static Box grid_box(const Grid *g, Box c, float gap, int i) {
     int col = i % g->cols, row = i / g->cols;
     return (Box){c.x + col * (g->w + gap), c.y + row * (g->h + gap), g->w, g->h};
+}
+
+/* The "+N more" line under a grid. */
+static Box more_box(const Layout *l, Box c) {
+    return (Box){c.x, c.y + c.h - more_line(l), c.w, more_line(l)};
 }
 
 static void build_waiting(Scene *sc, const SceneInput *in) {
@@ -437,16 +511,21 @@ static void build_waiting(Scene *sc, const SceneInput *in) {
         it->tip = task_tip(sc, in, t);
     }
     if ((size_t)shown < count) {
-        add_more(sc, in, REG_WAITING, count - (size_t)shown, grid_box(&g, c, m.row_gap, shown));
+        add_more(sc, in, REG_WAITING, count - (size_t)shown, more_box(l, c));
     }
 }
 
 /* ------------------------------------------------------------------ futures */
 
-/* Whether a future earns a box: something awaits it, or it holds callbacks. */
-static bool future_shown(const Picture *pic, const PicFuture *f, const bool *awaited) {
+/* Whether a future earns a box: something awaits it, or (showing the machinery) it holds
+   callbacks. */
+static bool future_shown(const Picture *pic, const PicFuture *f, const bool *awaited,
+                         Detail detail) {
     if (awaited[f - pic->futures]) {
         return true;
+    }
+    if (detail != DETAIL_LOOP) {
+        return false;
     }
     if (f->task != 0) {
         return f->ncallbacks > 0;
@@ -469,13 +548,23 @@ static const char *future_badge(Scene *sc, const PicFuture *f) {
     return "DONE";
 }
 
-static void future_lines(Scene *sc, const SceneInput *in, Item *it, const PicFuture *f,
-                         float w, int max_lines) {
+/* The second line (result, or the callbacks in brief) and, when there is room, one line
+   per callback. */
+static void future_lines(Scene *sc, const SceneInput *in, Item *it, const PicFuture *f, float w,
+                         int max_lines) {
     const Layout *l = in->layout;
     if (f->state != LS_FUT_PENDING && f->result != NULL) {
         it->sub = fit(sc, in, FACE_CODE, l->px_small, pool_printf(&sc->pool, "= %s", f->result), w);
     }
     if (in->detail != DETAIL_LOOP) {
+        return;
+    }
+    if (max_lines == 0 && it->sub == NULL && f->ncallbacks > 0) { /* callbacks in brief */
+        const char *text = f->ncallbacks == 1 ? pool_printf(&sc->pool, "→ %s", f->callbacks[0])
+                                              : pool_printf(&sc->pool, "→ %s  +%d", f->callbacks[0],
+                                                            f->ncallbacks - 1);
+        it->sub = fit(sc, in, FACE_CODE, l->px_small, text, w);
+        it->badge_sub = true;
         return;
     }
     for (int c = 0; c < f->ncallbacks && it->nlines < max_lines; c++) {
@@ -504,18 +593,20 @@ static const char *future_tip(Scene *sc, const SceneInput *in, const PicFuture *
 }
 
 /* Futures ordered by the first waiting task that awaits them, then the rest. */
-static size_t future_order(const Scene *sc, const Picture *pic, const bool *awaited, size_t *order) {
+static size_t future_order(const Scene *sc, const Picture *pic, const bool *awaited, Detail detail,
+                           size_t *order) {
     size_t n = 0;
     bool *taken = calloc(pic->nfutures + 1, 1);
     for (int i = 0; i < sc->n; i++) {
-        const PicFuture *f = sc->items[i].arrow_to ? picture_future(pic, sc->items[i].arrow_to) : NULL;
+        const PicFuture *f =
+            sc->items[i].arrow_to ? picture_future(pic, sc->items[i].arrow_to) : NULL;
         if (f != NULL && !taken[f - pic->futures]) {
             taken[f - pic->futures] = true;
             order[n++] = (size_t)(f - pic->futures);
         }
     }
     for (size_t i = 0; i < pic->nfutures; i++) {
-        if (!taken[i] && future_shown(pic, &pic->futures[i], awaited)) {
+        if (!taken[i] && future_shown(pic, &pic->futures[i], awaited, detail)) {
             order[n++] = i;
         }
     }
@@ -531,17 +622,18 @@ static void build_futures(Scene *sc, const SceneInput *in) {
     bool *awaited = calloc(pic->nfutures + 1, 1);
     for (size_t i = 0; i < pic->ntasks; i++) {
         const PicFuture *f = pic->tasks[i].state == LS_TASK_WAITING
-                                 ? picture_future(pic, pic->tasks[i].awaiting) : NULL;
+                                 ? picture_future(pic, pic->tasks[i].awaiting)
+                                 : NULL;
         if (f != NULL) {
             awaited[f - pic->futures] = true;
         }
     }
     size_t *order = malloc((pic->nfutures + 1) * sizeof *order);
-    size_t count = future_order(sc, pic, awaited, order);
+    size_t count = future_order(sc, pic, awaited, in->detail, order);
     float line_h = roundf(l->px_small * 1.4f);
     int max_lines = in->detail == DETAIL_LOOP ? 2 : 0;
-    float tall = m.card_h + max_lines * line_h;
-    if (count * (tall + m.row_gap) > c.h + m.row_gap) {
+    float tall = in->detail == DETAIL_LOOP ? m.card_h + max_lines * line_h : m.chip_h;
+    if (count * (tall + m.row_gap) > c.h + m.row_gap && in->detail == DETAIL_LOOP) {
         max_lines = 0; /* no room for callback lists: titles and badges only */
         tall = m.card_h;
     }
@@ -562,20 +654,23 @@ static void build_futures(Scene *sc, const SceneInput *in) {
         float badge_w = measure(in, FACE_UI_BOLD, l->px_small, it->badge) + 2 * m.inner;
         it->title = fit(sc, in, FACE_UI_BOLD, l->px_body, future_name(sc, pic, f->id),
                         w - badge_w - m.inner - (t ? m.mark : 0));
-        if (!g.compact) {
+        if (!g.compact && in->detail == DETAIL_LOOP) {
             future_lines(sc, in, it, f, w, max_lines);
             it->box.h = m.card_h + it->nlines * line_h;
+        } else if (in->detail != DETAIL_LOOP) {
+            it->compact = true; /* the story: the future's name and state are enough */
+            it->box.h = m.chip_h;
         }
         it->tip = future_tip(sc, in, f);
     }
     if ((size_t)g.shown < count) {
-        add_more(sc, in, REG_FUTURES, count - (size_t)g.shown, grid_box(&g, c, m.row_gap, g.shown));
+        add_more(sc, in, REG_FUTURES, count - (size_t)g.shown, more_box(l, c));
     }
     /* boxes of different heights: stack them again without gaps in between */
     float y = c.y;
     for (int i = 0; i < sc->n && g.cols == 1; i++) {
         Item *it = &sc->items[i];
-        if (it->region == REG_FUTURES) {
+        if (it->region == REG_FUTURES && it->kind == IT_FUTURE) {
             it->box.y = y;
             y += it->box.h + m.row_gap;
         }
@@ -586,9 +681,17 @@ static void build_futures(Scene *sc, const SceneInput *in) {
 
 /* ------------------------------------------------------------------ timers */
 
+/* The ruler starts right of its label, which shares the row of the tick labels. */
+static float ruler_left(const Layout *l) {
+    return l->timers.x + roundf(200 * l->s);
+}
+
+float scene_ruler_axis(const Layout *l) {
+    return l->timers.y + roundf(l->px_small * 2.1f);
+}
+
 float scene_ruler_x(const Scene *sc, const Layout *l, double t) {
-    Box c = below_label(l, l->timers);
-    float left = c.x + l->pad, width = c.w - 2 * l->pad;
+    float left = ruler_left(l) + l->pad, width = l->timers.x + l->timers.w - l->pad - left;
     double span = sc->t1 - sc->t0;
     return left + (float)((t - sc->t0) / (span > 0 ? span : 1)) * width;
 }
@@ -608,12 +711,12 @@ static void ruler_range(Scene *sc, const Picture *pic) {
 static void build_timers(Scene *sc, const SceneInput *in) {
     const Picture *pic = in->pic;
     const Layout *l = in->layout;
-    Box c = below_label(l, l->timers);
+    Box c = {ruler_left(l), l->timers.y, l->timers.x + l->timers.w - ruler_left(l), l->timers.h};
     sc->ruler = true;
     ruler_range(sc, pic);
     enum { ROWS = 2 };
     float row_end[ROWS] = {-1e9f, -1e9f};
-    float label_h = roundf(l->px_small * 1.5f), axis_y = c.y + c.h * 0.30f;
+    float label_h = roundf(l->px_small * 1.5f), axis_y = scene_ruler_axis(l);
     float mark = roundf(12 * l->s);
     for (size_t i = 0; i < pic->ntimers; i++) {
         const PicTimer *t = &pic->timers[i];
@@ -633,7 +736,8 @@ static void build_timers(Scene *sc, const SceneInput *in) {
         for (int r = 0; r < ROWS; r++) {
             if (left > row_end[r] + l->pad * 0.5f) {
                 it->title = label;
-                it->box = (Box){left, axis_y + l->pad * 0.9f + r * label_h, w, label_h};
+                it->box =
+                    (Box){left, axis_y + l->pad * 0.9f + r * (label_h + l->s * 3), w, label_h};
                 row_end[r] = left + w;
                 break;
             }
@@ -655,7 +759,8 @@ static void build_finished(Scene *sc, const SceneInput *in) {
     const Picture *pic = in->pic;
     const Layout *l = in->layout;
     Metrics m = metrics(l);
-    Box c = below_label(l, l->finished);
+    Box c = {ruler_left(l), l->finished.y, l->finished.x + l->finished.w - ruler_left(l),
+             l->finished.h}; /* right of the label, like the ruler */
     float x = c.x, y = c.y, gap = m.row_gap * 1.5f, more_w = roundf(90 * l->s), h = m.small_h;
     size_t count = 0, shown = 0;
     for (size_t i = 0; i < pic->ntasks; i++) {
@@ -667,8 +772,8 @@ static void build_finished(Scene *sc, const SceneInput *in) {
             continue;
         }
         const char *text = finished_text(sc, in, t);
-        float w = fminf(measure(in, FACE_UI, l->px_small, text) + 2 * m.inner + 2 * h,
-                        c.w * 0.6f);
+        float w =
+            fminf(measure(in, FACE_UI, l->px_small, text) + h * 1.55f + m.inner * 1.2f, c.w * 0.6f);
         if (x + w > c.x + c.w) {
             x = c.x;
             y += h + m.row_gap;
@@ -684,7 +789,7 @@ static void build_finished(Scene *sc, const SceneInput *in) {
         it->state = (int)t->state;
         it->failed = t->state == LS_TASK_FAILED;
         it->compact = true;
-        it->title = fit(sc, in, FACE_UI, l->px_small, text, w - 2 * m.inner - 2 * h);
+        it->title = fit(sc, in, FACE_UI, l->px_small, text, w - h * 1.55f - m.inner * 1.2f);
         it->tip = task_tip(sc, in, t);
         it->box = (Box){x, y, w, h};
         x += w + gap;
@@ -694,7 +799,7 @@ static void build_finished(Scene *sc, const SceneInput *in) {
 
 /* ------------------------------------------------------------------ source gutter */
 
-/* Scroll so that the focus row (running statement, else the first marker) stays in view,
+/* Scroll so that the running statement stays in view,
    moving only when it would leave the middle of the region: the code stays still. */
 static void source_scroll(Scene *sc, const SceneInput *in, int focus, int visible) {
     int rows = in->meta ? in->meta->nrows : 0;
@@ -719,10 +824,10 @@ static void build_markers(Scene *sc, const SceneInput *in) {
     const Layout *l = in->layout;
     Box c = layout_content(l, l->source);
     sc->line_h = roundf(gfx_line_height(in->gfx, FACE_CODE, l->px_code) * 1.12f);
-    float size = roundf(l->px_code * 0.62f);
+    float size = roundf(l->px_code * 0.5f), step = roundf(size * 2.15f); /* marker radius */
     float digits = measure(in, FACE_CODE, l->px_small, "888");
     sc->gutter_x = c.x;
-    sc->code = (Box){c.x + size * 3.4f + digits + l->pad, c.y, 0, c.h};
+    sc->code = (Box){c.x + 2 * size + 2 * step + l->pad * 0.6f + digits + l->pad, c.y, 0, c.h};
     sc->code.w = c.x + c.w - sc->code.x;
     int visible = (int)(c.h / sc->line_h);
     sc->run_row = in->code_runs ? (float)row_of(in->meta, pic->line) : -1;
@@ -730,12 +835,11 @@ static void build_markers(Scene *sc, const SceneInput *in) {
     int *stack = calloc((size_t)(in->meta ? in->meta->nrows : 0) + 1, sizeof(int));
     for (size_t i = 0; i < pic->ntasks; i++) {
         const PicTask *t = &pic->tasks[i];
-        const PicFrame *f = innermost(t);
+        const PicFrame *f = innermost_here(in, t);
         int row = f != NULL && t->state <= LS_TASK_WAITING ? row_of(in->meta, f->line) : -1;
         if (row < 0 || stack == NULL) {
             continue;
         }
-        focus = focus < 0 ? row : focus;
         if (stack[row] >= 3) { /* a crowd on one line: the first marker counts it */
             stack[row]++;
             continue;
@@ -748,7 +852,8 @@ static void build_markers(Scene *sc, const SceneInput *in) {
         it->line = f->line;
         it->stack = stack[row]++;
         it->title = pool_strdup(&sc->pool, t->name);
-        it->tip = pool_printf(&sc->pool, "%s  ·  %s", t->name, scene_state_name(in->lang, t->state));
+        it->tip =
+            pool_printf(&sc->pool, "%s  ·  %s", t->name, scene_state_name(in->lang, t->state));
     }
     for (int i = 0; i < sc->n; i++) {
         Item *it = &sc->items[i];
@@ -763,7 +868,7 @@ static void build_markers(Scene *sc, const SceneInput *in) {
         if (it->kind == IT_MARKER) {
             int row = row_of(in->meta, it->line);
             float y = sc->code.y + (row - sc->scroll) * sc->line_h + (sc->line_h - 2 * size) / 2;
-            float x = sc->gutter_x + it->stack * size * 1.05f;
+            float x = sc->gutter_x + it->stack * step;
             it->box = (Box){x, y, 2 * size, 2 * size};
         }
     }
@@ -792,8 +897,9 @@ static void build_console(Scene *sc, const SceneInput *in) {
         const PicTask *t = picture_task(in->pic, line->task);
         for (int r = k - 1; r >= 0 && n > 0; r--) {
             size_t end = r + 1 < k ? starts[r + 1] : strlen(line->text);
-            rows[--n] = (ConsoleRow){pool_strndup(&sc->pool, line->text + starts[r], end - starts[r]),
-                                     line->task, t ? t->colour : -1, line->stream, r == 0};
+            rows[--n] =
+                (ConsoleRow){pool_strndup(&sc->pool, line->text + starts[r], end - starts[r]),
+                             line->task, t ? t->colour : -1, line->stream, r == 0};
         }
     }
     sc->console = rows + n;
@@ -882,6 +988,7 @@ static const Item *origin_of(const Scene *a, const Item *it) {
 /* Copies an item's strings into the scene's pool. */
 static void own_strings(Scene *out, Item *it) {
     it->title = pool_strdup(&out->pool, it->title);
+    it->title2 = pool_strdup(&out->pool, it->title2);
     it->sub = pool_strdup(&out->pool, it->sub);
     it->badge = pool_strdup(&out->pool, it->badge);
     it->tip = pool_strdup(&out->pool, it->tip);
@@ -901,6 +1008,11 @@ void scene_lerp(Scene *out, const Scene *a, const Scene *b, float t) {
             it->alpha = from != NULL ? lerpf(0.35f, 1, t) : t;
         }
         if (from != NULL) {
+            Box to = it->box;
+            it->moving = fabsf(from->box.x - to.x) + fabsf(from->box.y - to.y) > 1 && t < 1;
+            it->morphing = (fabsf(from->box.w - to.w) + fabsf(from->box.h - to.h) > 1 ||
+                            from->kind != it->kind) &&
+                           t < 1;
             it->box = lerp_box(from->box, it->box, t);
             it->anchor = from->kind == it->kind ? lerpf(from->anchor, it->anchor, t) : it->anchor;
             it->alpha *= lerpf(from->alpha, 1, t);

@@ -53,19 +53,23 @@ enum { ITEM_MAX_LINES = 4 };
 
 typedef struct {
     uint64_t key;
-    uint8_t kind;    /* ItemKind */
-    uint8_t region;  /* Region */
-    bool compact;    /* one line instead of two */
-    bool running;    /* in the running slot / the running task's marker */
-    bool failed;     /* ended with an exception */
-    bool flash;      /* a callback that just started running */
-    Box box;         /* where it is drawn, in drawable pixels */
-    float alpha;     /* opacity, 1 = fully shown */
+    uint8_t kind;   /* ItemKind */
+    uint8_t region; /* Region */
+    bool compact;   /* one line instead of two */
+    bool running;   /* in the running slot / the running task's marker */
+    bool failed;    /* ended with an exception */
+    bool flash;     /* a callback that just started running */
+    bool badge_sub; /* IT_FUTURE: the second line lists callbacks (drawn like them) */
+    bool moving;    /* blended: travelling between places (drawn above the rest) */
+    bool morphing;  /* blended: changing size (its content is clipped to its box) */
+    Box box;        /* where it is drawn, in drawable pixels */
+    float alpha;    /* opacity, 1 = fully shown */
     uint32_t task, future, handle; /* what it is about (for highlight and origins) */
     uint32_t arrow_to;             /* IT_TASK: the future it awaits, 0 none */
     int colour;                    /* palette index, -1 none */
-    int state;       /* LsTaskState, LsFutureState or LsRunKind, by kind */
+    int state;                     /* LsTaskState, LsFutureState or LsRunKind, by kind */
     const char *title;
+    const char *title2; /* the running card: the rest of a label too long for one line */
     const char *sub;
     const char *badge;
     const char *lines[ITEM_MAX_LINES]; /* await chain frames or callbacks */
@@ -96,15 +100,15 @@ typedef struct {
     int *map_index;
     int map_cap;
     /* the timer ruler */
-    bool ruler;        /* drawn (detail level) */
-    double t0, t1;     /* visible virtual-time range */
-    double clock;      /* the clock hand */
+    bool ruler;    /* drawn (detail level) */
+    double t0, t1; /* visible virtual-time range */
+    double clock;  /* the clock hand */
     /* the source region */
-    float scroll;      /* first visible row, fractional while animating */
-    float run_row;     /* row of the running statement, -1 none */
-    float line_h;      /* code line height */
-    Box code;          /* where code rows are drawn (right of the gutter) */
-    float gutter_x;    /* left edge of the marker gutter */
+    float scroll;   /* first visible row, fractional while animating */
+    float run_row;  /* row of the running statement, -1 none */
+    float line_h;   /* code line height */
+    Box code;       /* where code rows are drawn (right of the gutter) */
+    float gutter_x; /* left edge of the marker gutter */
     /* text laid out once per build (not blended: drawn from the target scene) */
     ConsoleRow *console; /* the console's last rows that fit, oldest first */
     int nconsole;
@@ -117,14 +121,15 @@ typedef struct {
     const Picture *pic;
     const Layout *layout;
     const Meta *meta;
+    const char *file; /* the scenario's path (frames of other files are asyncio's) */
     Gfx *gfx;
     Lang lang;
     Detail detail;
-    const Picture *prev; /* the step before, when it is the neighbour (may be NULL) */
+    const Picture *prev;   /* the step before, when it is the neighbour (may be NULL) */
     bool code_runs;        /* the picture's line is a statement of the scenario running now */
     const char *say;       /* the author's narration for this step, or NULL */
     const char *generated; /* the generated sentence */
-    float prev_scroll;   /* the scroll of the scene before, to keep the code still */
+    float prev_scroll;     /* the scroll of the scene before, to keep the code still */
 } SceneInput;
 
 void scene_init(Scene *scene);
@@ -143,8 +148,9 @@ const Item *scene_find(const Scene *scene, uint64_t key);
  */
 void scene_lerp(Scene *out, const Scene *a, const Scene *b, float t);
 
-/* x of virtual time `t` on the ruler. */
+/* x of virtual time `t` on the ruler, and y of the ruler's axis. */
 float scene_ruler_x(const Scene *scene, const Layout *layout, double t);
+float scene_ruler_axis(const Layout *layout);
 
 /* A task state's display name ("waiting", "等待中"). */
 const char *scene_state_name(Lang lang, LsTaskState state);

@@ -10,17 +10,43 @@
 #include "pool.h"
 
 static const char *const KEYWORDS[] = {
-    "False", "None",   "True",    "and",      "as",     "assert", "async", "await",
-    "break", "class",  "continue", "def",     "del",    "elif",   "else",  "except",
-    "finally", "for",  "from",    "global",   "if",     "import", "in",    "is",
-    "lambda", "nonlocal", "not",  "or",       "pass",   "raise",  "return", "try",
-    "while", "with",   "yield",   NULL};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
 
-static const char *const BUILTINS[] = {
-    "print", "len", "range", "str", "int", "float", "list", "dict", "set", "tuple", "repr",
-    "isinstance", "super", "object", "Exception", "ValueError", "KeyboardInterrupt",
-    "StopIteration", "RuntimeError", "TypeError", "asyncio", "sorted", "enumerate", "zip",
-    "min", "max", "sum", "abs", "type", "bool", "self", NULL};
+static const char *const BUILTINS[] = {"print",
+                                       "len",
+                                       "range",
+                                       "str",
+                                       "int",
+                                       "float",
+                                       "list",
+                                       "dict",
+                                       "set",
+                                       "tuple",
+                                       "repr",
+                                       "isinstance",
+                                       "super",
+                                       "object",
+                                       "Exception",
+                                       "ValueError",
+                                       "KeyboardInterrupt",
+                                       "StopIteration",
+                                       "RuntimeError",
+                                       "TypeError",
+                                       "asyncio",
+                                       "sorted",
+                                       "enumerate",
+                                       "zip",
+                                       "min",
+                                       "max",
+                                       "sum",
+                                       "abs",
+                                       "type",
+                                       "bool",
+                                       "self",
+                                       NULL};
 
 static bool in_list(const char *const *list, const char *word, int len) {
     for (int i = 0; list[i] != NULL; i++) {
@@ -63,7 +89,8 @@ static int string_end(const char *t, int len, int i, char q, bool triple, bool *
 /* Length of the identifier at t[i]; bytes >= 0x80 count as letters (Unicode names). */
 static int word_len(const char *t, int len, int i) {
     int j = i;
-    while (j < len && (isalnum((unsigned char)t[j]) || t[j] == '_' || (unsigned char)t[j] >= 0x80)) {
+    while (j < len &&
+           (isalnum((unsigned char)t[j]) || t[j] == '_' || (unsigned char)t[j] >= 0x80)) {
         j++;
     }
     return j - i;
@@ -179,7 +206,8 @@ void code_build(Code *code, const Meta *meta) {
         row->pieces = pool_alloc(&code->pool, (size_t)n * sizeof *row->pieces + 1);
         int column = 0;
         for (int i = 0; i < n; i++) {
-            row->pieces[i].text = expand_tabs(&code->pool, l->text + spans[i].start, spans[i].len, &column);
+            row->pieces[i].text =
+                expand_tabs(&code->pool, l->text + spans[i].start, spans[i].len, &column);
             row->pieces[i].cls = spans[i].cls;
         }
         row->npieces = n;

@@ -8,8 +8,10 @@
 
 #include <string.h>
 
-#define RGB(r, g, b) {r, g, b, 255}
-#define RGBA(r, g, b, a) {r, g, b, a}
+#define RGB(r, g, b)                                                                               \
+    { r, g, b, 255 }
+#define RGBA(r, g, b, a)                                                                           \
+    { r, g, b, a }
 
 static const Theme THEME_TABLE[THEME_COUNT] = {
     [THEME_DARK] =
@@ -30,13 +32,11 @@ static const Theme THEME_TABLE[THEME_COUNT] = {
             .cancelled = RGB(160, 166, 178),
             .shadow = RGBA(0, 0, 0, 150),
             /* plain, keyword, builtin, string, number, comment, definition, meta */
-            .code = {RGB(224, 228, 234), RGB(199, 146, 234), RGB(86, 190, 200),
-                     RGB(160, 205, 125), RGB(240, 178, 110), RGB(120, 130, 146),
-                     RGB(110, 178, 245), RGB(96, 104, 118)},
+            .code = {RGB(224, 228, 234), RGB(199, 146, 234), RGB(86, 190, 200), RGB(160, 205, 125),
+                     RGB(240, 178, 110), RGB(120, 130, 146), RGB(110, 178, 245), RGB(96, 104, 118)},
             /* Okabe-Ito, lifted for a dark background */
             .task = {RGB(86, 180, 233), RGB(230, 159, 0), RGB(40, 190, 145), RGB(214, 130, 180),
-                     RGB(240, 228, 66), RGB(80, 140, 230), RGB(235, 120, 40),
-                     RGB(190, 190, 190)},
+                     RGB(240, 228, 66), RGB(80, 140, 230), RGB(235, 120, 40), RGB(190, 190, 190)},
             .line_scale = 1.0f,
         },
     [THEME_LIGHT] =
@@ -57,8 +57,7 @@ static const Theme THEME_TABLE[THEME_COUNT] = {
             .cancelled = RGB(110, 114, 124),
             .shadow = RGBA(40, 36, 30, 110),
             .code = {RGB(36, 40, 48), RGB(150, 40, 170), RGB(0, 120, 140), RGB(40, 120, 30),
-                     RGB(180, 90, 0), RGB(120, 126, 136), RGB(20, 90, 190),
-                     RGB(150, 150, 156)},
+                     RGB(180, 90, 0), RGB(120, 126, 136), RGB(20, 90, 190), RGB(150, 150, 156)},
             /* Okabe-Ito, darkened where it would vanish on white */
             .task = {RGB(0, 114, 178), RGB(213, 94, 0), RGB(0, 140, 100), RGB(190, 90, 150),
                      RGB(170, 150, 0), RGB(86, 150, 210), RGB(230, 140, 0), RGB(90, 90, 90)},
@@ -81,9 +80,9 @@ static const Theme THEME_TABLE[THEME_COUNT] = {
             .pending = RGB(255, 215, 0),
             .cancelled = RGB(200, 200, 200),
             .shadow = RGBA(0, 0, 0, 200),
-            .code = {RGB(255, 255, 255), RGB(255, 140, 255), RGB(120, 230, 255),
-                     RGB(150, 255, 120), RGB(255, 200, 120), RGB(190, 190, 190),
-                     RGB(120, 200, 255), RGB(170, 170, 170)},
+            .code = {RGB(255, 255, 255), RGB(255, 140, 255), RGB(120, 230, 255), RGB(150, 255, 120),
+                     RGB(255, 200, 120), RGB(190, 190, 190), RGB(120, 200, 255),
+                     RGB(170, 170, 170)},
             /* pure Okabe-Ito: the colour-blind-safe set */
             .task = {RGB(86, 180, 233), RGB(230, 159, 0), RGB(0, 158, 115), RGB(204, 121, 167),
                      RGB(240, 228, 66), RGB(0, 114, 178), RGB(213, 94, 0), RGB(255, 255, 255)},

@@ -35,23 +35,23 @@ enum { PALETTE_SIZE = 8 };
 /* Every colour the views use, by role. */
 typedef struct {
     const char *name;
-    Rgba bg;           /* window background */
-    Rgba panel;        /* region background */
-    Rgba panel_edge;   /* region border */
-    Rgba card;         /* cards, boxes inside regions */
-    Rgba card_edge;    /* their border */
-    Rgba text;         /* main text */
-    Rgba dim;          /* secondary text, line numbers, hidden `#|` lines */
-    Rgba accent;       /* the clock hand, focus, selection */
-    Rgba run_line;     /* the band behind the running statement */
-    Rgba error;        /* tracebacks, failed states */
-    Rgba ok;           /* done states */
-    Rgba pending;      /* pending states */
-    Rgba cancelled;    /* cancelled states */
-    Rgba shadow;       /* under overlays */
-    Rgba code[8];      /* syntax classes, indexed by TokClass (syntax.h) */
+    Rgba bg;                 /* window background */
+    Rgba panel;              /* region background */
+    Rgba panel_edge;         /* region border */
+    Rgba card;               /* cards, boxes inside regions */
+    Rgba card_edge;          /* their border */
+    Rgba text;               /* main text */
+    Rgba dim;                /* secondary text, line numbers, hidden `#|` lines */
+    Rgba accent;             /* the clock hand, focus, selection */
+    Rgba run_line;           /* the band behind the running statement */
+    Rgba error;              /* tracebacks, failed states */
+    Rgba ok;                 /* done states */
+    Rgba pending;            /* pending states */
+    Rgba cancelled;          /* cancelled states */
+    Rgba shadow;             /* under overlays */
+    Rgba code[8];            /* syntax classes, indexed by TokClass (syntax.h) */
     Rgba task[PALETTE_SIZE]; /* task colours */
-    float line_scale;  /* border and arrow widths, relative to the layout's */
+    float line_scale;        /* border and arrow widths, relative to the layout's */
 } Theme;
 
 /* The theme with that id. */

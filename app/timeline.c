@@ -31,8 +31,7 @@ static uint8_t marks_of(const LsEvent *ev) {
     }
 }
 
-void timeline_build(Timeline *tl, LsTrace *trace, size_t nevents, int ncols,
-                    const Picture *tasks) {
+void timeline_build(Timeline *tl, LsTrace *trace, size_t nevents, int ncols, const Picture *tasks) {
     timeline_free(tl);
     tl->nevents = nevents;
     tl->ncols = ncols > 0 ? ncols : 1;

@@ -28,8 +28,7 @@ typedef struct {
  * Summarises the first `nevents` events of `trace` into `ncols` columns; task colours come
  * from `tasks` (a picture late enough to know every task of those events).
  */
-void timeline_build(Timeline *tl, LsTrace *trace, size_t nevents, int ncols,
-                    const Picture *tasks);
+void timeline_build(Timeline *tl, LsTrace *trace, size_t nevents, int ncols, const Picture *tasks);
 void timeline_free(Timeline *tl);
 
 /* The step a column (0..ncols) stands for, and back. */

@@ -48,9 +48,11 @@ void view_title(const View *v, const TitleInfo *info) {
     char text[160];
     snprintf(text, sizeof text, "%g×", info->speed);
     float x = chip(v, right, cy, text, th->text, chip_bg);
-    play_sign(v, x - l->pad * 1.6f, cy, l->px_body * 0.42f, info->playing, info->playing ? th->accent : th->dim);
+    play_sign(v, x - l->pad * 1.6f, cy, l->px_body * 0.42f, info->playing,
+              info->playing ? th->accent : th->dim);
     x -= l->pad * 3.4f;
-    snprintf(text, sizeof text, "%s %s", tr(v->lang, MSG_BY), granularity_name(v->lang, info->granularity));
+    snprintf(text, sizeof text, "%s %s", tr(v->lang, MSG_BY),
+             granularity_name(v->lang, info->granularity));
     x = chip(v, x, cy, text, th->text, chip_bg) - l->pad * 0.6f;
     snprintf(text, sizeof text, "t = %.3f s", v->pic->clock);
     x = chip(v, x, cy, text, th->accent, chip_bg) - l->pad * 0.6f;
@@ -62,8 +64,8 @@ void view_title(const View *v, const TitleInfo *info) {
     }
     char title[512];
     float left = l->gap + l->pad * 0.5f;
-    gfx_fit(v->gfx, FACE_UI_BOLD, l->px_title, info->title ? info->title : info->file, x - left - l->pad,
-            title, sizeof title);
+    gfx_fit(v->gfx, FACE_UI_BOLD, l->px_title, info->title ? info->title : info->file,
+            x - left - l->pad, title, sizeof title);
     gfx_text(v->gfx, FACE_UI_BOLD, l->px_title, title, left,
              cy - gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_title) / 2.0f, ALIGN_LEFT, th->text);
 }
@@ -103,7 +105,14 @@ void view_narration(const View *v) {
 Box view_timeline_track(const Layout *l) {
     Box b = l->timeline;
     float label_w = roundf(70 * l->s);
-    return (Box){b.x + l->pad + label_w, b.y + b.h * 0.22f, b.w - 2 * l->pad - 2 * label_w, b.h * 0.56f};
+    return (Box){b.x + l->pad + label_w, b.y + b.h * 0.22f, b.w - 2 * l->pad - 2 * label_w,
+                 b.h * 0.56f};
+}
+
+/* A tick's colour: its task's, or a quiet grey for the loop's own events. */
+static Rgba tick_colour(const View *v, int colour) {
+    return colour < 0 ? rgba_fade(v->theme->dim, 0.3f)
+                      : rgba_fade(theme_task_colour(v->theme, colour), 0.9f);
 }
 
 /* Ticks: one batch of rectangles per colour, so a thousand columns cost a few calls. */
@@ -118,19 +127,15 @@ static void ticks(const View *v, const Timeline *tl, Box t) {
             }
             float x = t.x + (float)c * t.w / (float)tl->ncols;
             float h = tl->marks[c] & TL_AWAIT ? t.h * 0.8f : t.h * 0.45f;
-            rects[n++] = (SDL_Rect){(int)x, (int)(t.y + (t.h - h) / 2), (int)fmaxf(1, v->layout->s),
-                                    (int)h};
+            rects[n++] =
+                (SDL_Rect){(int)x, (int)(t.y + (t.h - h) / 2), (int)fmaxf(1, v->layout->s), (int)h};
             if (n == BATCH || c + 1 == tl->ncols) {
-                Rgba col = colour < 0 ? v->theme->card_edge : theme_task_colour(v->theme, colour);
-                SDL_SetRenderDrawColor(v->gfx->renderer, col.r, col.g, col.b, 220);
-                SDL_RenderFillRects(v->gfx->renderer, rects, n);
+                gfx_fill_rects(v->gfx, rects, n, tick_colour(v, colour));
                 n = 0;
             }
         }
         if (n > 0) {
-            Rgba col = colour < 0 ? v->theme->card_edge : theme_task_colour(v->theme, colour);
-            SDL_SetRenderDrawColor(v->gfx->renderer, col.r, col.g, col.b, 220);
-            SDL_RenderFillRects(v->gfx->renderer, rects, n);
+            gfx_fill_rects(v->gfx, rects, n, tick_colour(v, colour));
         }
     }
 }
@@ -159,7 +164,8 @@ void view_timeline(const View *v, const Timeline *tl, size_t step, bool ended) {
     Box t = view_timeline_track(l);
     float fraction = timeline_fraction(tl, step);
     float x = t.x + fraction * t.w;
-    gfx_round(v->gfx, (Box){t.x, t.y, x - t.x, t.h}, l->radius * 0.4f, rgba_fade(th->accent, 0.14f));
+    gfx_round(v->gfx, (Box){t.x, t.y, x - t.x, t.h}, l->radius * 0.4f,
+              rgba_fade(th->accent, 0.14f));
     if (tl->ncols > 0) {
         ticks(v, tl, t);
         marks(v, tl, t);

@@ -51,7 +51,7 @@ static void card_text(const View *v, const Item *it, Box b, const Ink *k, float 
 /* The await chain under the running card: innermost frame first, joined by a thin line. */
 static void chain_lines(const View *v, const Item *it, Box b, const Ink *k, float y) {
     const Layout *l = v->layout;
-    float line_h = roundf(l->px_small * 1.45f);
+    float line_h = roundf(l->px_small * 1.4f);
     float x = b.x + k->inner + k->mark;
     Rgba c = theme_task_colour(v->theme, it->colour);
     if (it->nlines > 1) {
@@ -61,28 +61,47 @@ static void chain_lines(const View *v, const Item *it, Box b, const Ink *k, floa
     for (int i = 0; i < it->nlines; i++) {
         float cy = y + line_h * (i + 0.5f);
         gfx_disc(v->gfx, x - k->mark * 0.55f, cy, fmaxf(2.5f, l->s * 3.5f), c);
-        gfx_text(v->gfx, FACE_CODE, l->px_small, it->lines[i], x, cy - line_h * 0.42f,
-                 ALIGN_LEFT, i == 0 ? v->theme->text : v->theme->dim);
+        gfx_text(v->gfx, FACE_CODE, l->px_small, it->lines[i], x, cy - line_h * 0.42f, ALIGN_LEFT,
+                 i == 0 ? v->theme->text : v->theme->dim);
     }
 }
 
 static void draw_card(const View *v, const Item *it, const Ink *k) {
     const Theme *th = v->theme;
+    const Layout *l = v->layout;
     Box b = it->box;
     Rgba tint = it->colour >= 0 ? theme_task_colour(th, it->colour) : th->card_edge;
     Rgba edge = it->running ? th->accent : tint;
     float width = it->running ? k->border * 2.5f : k->border * 1.6f;
     if (it->flash && v->t < 1) { /* a callback that starts running flashes once */
-        float grow = (1 - v->t) * v->layout->pad;
+        float grow = (1 - v->t) * l->pad;
         gfx_round(v->gfx, (Box){b.x - grow, b.y - grow, b.w + 2 * grow, b.h + 2 * grow},
-                  v->layout->radius + grow, rgba_fade(th->accent, 0.55f * (1 - v->t)));
+                  l->radius + grow, rgba_fade(th->accent, 0.55f * (1 - v->t)));
     }
-    gfx_round_border(v->gfx, b, v->layout->radius, width, edge, rgba_mix(th->card, tint, 0.14f));
-    card_text(v, it, b, k, b.y + k->inner * 0.55f);
-    if (it->nlines > 0) {
-        float y = b.y + k->inner * 0.55f + roundf(v->layout->px_small * 1.45f) * 0.92f +
-                  gfx_line_height(v->gfx, FACE_UI_BOLD, v->layout->px_body) + k->inner * 0.3f;
-        chain_lines(v, it, b, k, y);
+    gfx_round_border(v->gfx, b, l->radius, width, edge, rgba_mix(th->card, tint, 0.14f));
+    if (!it->running) { /* in the queue: its kind above its label */
+        card_text(v, it, b, k, b.y + k->inner * 0.55f);
+    } else { /* running: its label, then the await chain (its kind is beside the slot's name) */
+        float title_h = gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_body);
+        float lines_h = title_h * (it->title2 ? 2 : 1);
+        float top = it->nlines ? b.y + k->inner * 0.5f : b.y + (b.h - lines_h) / 2;
+        float x = b.x + k->inner + (it->colour >= 0 ? k->mark : 0);
+        if (it->colour >= 0) {
+            view_task_mark(v, it->colour, b.x + k->inner + k->mark * 0.4f, top + title_h / 2,
+                           l->px_body * 0.36f, 1);
+        }
+        gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, it->title, x, top, ALIGN_LEFT, th->text);
+        if (it->title2 != NULL) {
+            top += title_h;
+            gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, it->title2, x, top, ALIGN_LEFT, th->text);
+        }
+        if (it->nlines > 0) {
+            chain_lines(v, it, b, k, top + title_h);
+        }
+    }
+    if (it->failed) { /* a handle cancelled while queued: struck through */
+        gfx_line(v->gfx, b.x + k->inner, b.y + b.h / 2, b.x + b.w - k->inner, b.y + b.h / 2,
+                 fmaxf(2, l->s * 2), th->cancelled);
     }
 }
 
@@ -129,7 +148,8 @@ static void draw_future(const View *v, const Item *it, const Ink *k) {
     const Layout *l = v->layout;
     Box b = it->box;
     Rgba sc = state_colour(th, it->state, it->failed);
-    gfx_round_border(v->gfx, b, l->radius * 0.7f, k->border * (it->state == LS_FUT_PENDING ? 1.4f : 2.2f),
+    gfx_round_border(v->gfx, b, l->radius * 0.7f,
+                     k->border * (it->state == LS_FUT_PENDING ? 1.4f : 2.2f),
                      rgba_mix(th->card_edge, sc, 0.75f), th->card);
     future_badge(v, it, k, sc);
     float x = b.x + k->inner, title_h = gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_body);
@@ -144,13 +164,13 @@ static void draw_future(const View *v, const Item *it, const Ink *k) {
     }
     float y = top + title_h * 0.98f, line_h = roundf(l->px_small * 1.4f);
     if (it->sub != NULL) {
-        gfx_text(v->gfx, FACE_CODE, l->px_small, it->sub, b.x + k->inner, y, ALIGN_LEFT,
-                 it->failed ? th->error : th->dim);
+        Rgba c = it->failed ? th->error : it->badge_sub ? th->code[SYN_DEF] : th->dim;
+        gfx_text(v->gfx, FACE_CODE, l->px_small, it->sub, b.x + k->inner, y, ALIGN_LEFT, c);
         y += line_h;
     }
     for (int i = 0; i < it->nlines; i++, y += line_h) {
-        gfx_text(v->gfx, FACE_CODE, l->px_small, it->lines[i], b.x + k->inner * 1.6f, y,
-                 ALIGN_LEFT, th->code[SYN_DEF]);
+        gfx_text(v->gfx, FACE_CODE, l->px_small, it->lines[i], b.x + k->inner * 1.6f, y, ALIGN_LEFT,
+                 th->code[SYN_DEF]);
     }
 }
 
@@ -170,39 +190,55 @@ static void draw_finished(const View *v, const Item *it, const Ink *k) {
     (void)k;
 }
 
-static void draw_timer(const View *v, const Item *it, const Ink *k, float axis_y) {
+/* A timer's stem and its diamond on the axis (drawn for all timers before any label, so
+   labels cover stems rather than the other way round). */
+static void draw_timer_mark(const View *v, const Item *it, float axis_y) {
+    const Layout *l = v->layout;
+    Rgba c = it->colour >= 0 ? theme_task_colour(v->theme, it->colour) : v->theme->dim;
+    float r = l->px_small * 0.42f;
+    if (it->title != NULL) {
+        gfx_line(v->gfx, it->anchor, axis_y, it->anchor, it->box.y, fmaxf(1, l->s * 1.2f),
+                 rgba_fade(c, 0.7f));
+    }
+    float diamond[6] = {it->anchor, axis_y - r * 1.3f,     it->anchor + r * 1.3f,
+                        axis_y,     it->anchor - r * 1.3f, axis_y};
+    float lower[6] = {it->anchor, axis_y + r * 1.3f,     it->anchor - r * 1.3f,
+                      axis_y,     it->anchor + r * 1.3f, axis_y};
+    gfx_triangle(v->gfx, diamond, c);
+    gfx_triangle(v->gfx, lower, c);
+}
+
+static void draw_timer(const View *v, const Item *it, const Ink *k) {
     const Theme *th = v->theme;
     const Layout *l = v->layout;
     Box b = it->box;
-    Rgba c = it->colour >= 0 ? theme_task_colour(th, it->colour) : th->dim;
-    float r = l->px_small * 0.42f;
-    gfx_line(v->gfx, it->anchor, axis_y, it->anchor, b.y, fmaxf(1, l->s * 1.2f), rgba_fade(c, 0.7f));
-    float diamond[6] = {it->anchor, axis_y - r * 1.3f, it->anchor + r * 1.3f, axis_y,
-                        it->anchor - r * 1.3f, axis_y};
-    float lower[6] = {it->anchor, axis_y + r * 1.3f, it->anchor - r * 1.3f, axis_y,
-                      it->anchor + r * 1.3f, axis_y};
-    gfx_triangle(v->gfx, diamond, c);
-    gfx_triangle(v->gfx, lower, c);
-    if (it->title != NULL) {
-        gfx_round_border(v->gfx, b, l->radius * 0.6f, k->border, rgba_mix(th->card_edge, c, 0.6f),
-                         th->card);
-        gfx_text(v->gfx, FACE_UI, l->px_small, it->title, b.x + l->pad / 2,
-                 b.y + (b.h - gfx_line_height(v->gfx, FACE_UI, l->px_small)) / 2, ALIGN_LEFT,
-                 th->text);
+    if (it->title == NULL) {
+        return;
     }
+    Rgba c = it->colour >= 0 ? theme_task_colour(th, it->colour) : th->dim;
+    gfx_round_border(v->gfx, b, l->radius * 0.6f, k->border, rgba_mix(th->card_edge, c, 0.6f),
+                     th->card);
+    gfx_text(v->gfx, FACE_UI, l->px_small, it->title, b.x + l->pad / 2,
+             b.y + (b.h - gfx_line_height(v->gfx, FACE_UI, l->px_small)) / 2, ALIGN_LEFT, th->text);
 }
 
 static void draw_note(const View *v, const Item *it) {
     const Layout *l = v->layout;
     Box b = it->box;
     float h = gfx_line_height(v->gfx, FACE_UI, l->px_body);
-    gfx_text(v->gfx, FACE_UI, l->px_body, it->title, b.x + l->pad, b.y + (b.h - h) / 2,
-             ALIGN_LEFT, v->theme->dim);
+    gfx_text(v->gfx, FACE_UI, l->px_body, it->title, b.x + l->pad, b.y + (b.h - h) / 2, ALIGN_LEFT,
+             v->theme->dim);
 }
 
 static void draw_more(const View *v, const Item *it, const Ink *k) {
     const Layout *l = v->layout;
     Box b = it->box;
+    if (it->compact) { /* a line of small type under a column */
+        float h = gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_small);
+        gfx_text(v->gfx, FACE_UI_BOLD, l->px_small, it->title, b.x + l->pad * 0.5f,
+                 b.y + (b.h - h) / 2, ALIGN_LEFT, v->theme->dim);
+        return;
+    }
     gfx_round_border(v->gfx, b, l->radius, k->border, v->theme->card_edge, v->theme->panel);
     float h = gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_small);
     gfx_text(v->gfx, FACE_UI_BOLD, l->px_small, it->title, b.x + b.w / 2, b.y + (b.h - h) / 2,
@@ -219,16 +255,15 @@ static double nice_step(double span) {
 }
 
 static float ruler_axis(const View *v) {
-    const Layout *l = v->layout;
-    float head = roundf(l->px_small * 1.75f);
-    return l->timers.y + head + (l->timers.h - head) * 0.30f;
+    return scene_ruler_axis(v->layout);
 }
 
 static void draw_ruler(const View *v) {
     const Scene *sc = v->scene;
     const Layout *l = v->layout;
     const Theme *th = v->theme;
-    float y = ruler_axis(v), left = scene_ruler_x(sc, l, sc->t0), right = scene_ruler_x(sc, l, sc->t1);
+    float y = ruler_axis(v), left = scene_ruler_x(sc, l, sc->t0),
+          right = scene_ruler_x(sc, l, sc->t1);
     gfx_line(v->gfx, left, y, right, y, fmaxf(1.5f, l->s * 2), th->card_edge);
     double step = nice_step(sc->t1 - sc->t0);
     for (double t = ceil(sc->t0 / step) * step; t <= sc->t1; t += step) {
@@ -236,8 +271,8 @@ static void draw_ruler(const View *v) {
         char label[32];
         snprintf(label, sizeof label, "%g s", fabs(t) < step / 1000 ? 0.0 : t);
         gfx_line(v->gfx, x, y - l->s * 5, x, y + l->s * 5, fmaxf(1, l->s), th->dim);
-        gfx_text(v->gfx, FACE_UI, l->px_small * 9 / 10, label, x, y - l->px_small * 1.55f,
-                 ALIGN_CENTER, th->dim);
+        gfx_text(v->gfx, FACE_UI, l->px_small * 9 / 10, label, x, l->timers.y, ALIGN_CENTER,
+                 th->dim);
     }
 }
 
@@ -246,8 +281,8 @@ static void draw_clock_hand(const View *v) {
     const Scene *sc = v->scene;
     const Layout *l = v->layout;
     float x = scene_ruler_x(sc, l, sc->clock), y = ruler_axis(v);
-    float top = y - l->px_small * 1.7f, bottom = y + l->s * 8; /* above the axis only: the
-                                                                   timers' labels hang below */
+    float top = l->timers.y, bottom = y + l->s * 8; /* above the axis only: the timers'
+                                                       labels hang below it */
     gfx_line(v->gfx, x, top, x, bottom, fmaxf(2, l->s * 3), v->theme->accent);
     gfx_disc(v->gfx, x, y, fmaxf(4, l->s * 6), v->theme->accent);
 }
@@ -263,7 +298,8 @@ static void draw_arrows(const View *v, const Ink *k) {
         }
         float a = fminf(it->alpha, f->alpha) * fminf(view_dim(v, it), view_dim(v, f));
         Rgba c = rgba_fade(theme_task_colour(v->theme, it->colour), a * 0.9f);
-        float fy = f->compact ? f->box.y + f->box.h / 2 : f->box.y + fminf(f->box.h / 2, v->layout->px_body * 1.2f);
+        float fy = f->compact ? f->box.y + f->box.h / 2
+                              : f->box.y + fminf(f->box.h / 2, v->layout->px_body * 1.2f);
         gfx_arrow(v->gfx, it->box.x + it->box.w, it->box.y + it->box.h / 2, f->box.x - 2, fy,
                   k->border * 2.2f, c);
     }
@@ -284,7 +320,11 @@ static void draw_labels(const View *v) {
     const Layout *l = v->layout;
     char note[96];
     snprintf(note, sizeof note, "%s → %s", tr(v->lang, MSG_HEAD), tr(v->lang, MSG_TAIL));
-    sub_label(v, l->running, MSG_RUNNING, NULL);
+    const Item *run = NULL;
+    for (int i = 0; i < v->target->n && run == NULL; i++) {
+        run = v->target->items[i].region == REG_RUNNING ? &v->target->items[i] : NULL;
+    }
+    sub_label(v, l->running, MSG_RUNNING, run != NULL && run->kind == IT_CARD ? run->sub : NULL);
     sub_label(v, l->ready, v->detail == DETAIL_LOOP ? MSG_READY : MSG_READY_TASKS,
               v->detail == DETAIL_LOOP ? note : NULL);
     sub_label(v, l->waiting, MSG_WAITING, NULL);
@@ -298,6 +338,10 @@ static void draw_labels(const View *v) {
 static void draw_item(const View *v, const Item *it, const Ink *k) {
     float saved = v->gfx->alpha;
     v->gfx->alpha = it->alpha * view_dim(v, it);
+    if (it->morphing) { /* a timer becoming a card: its text must not spill while it grows */
+        Box clip = {it->box.x - 2, it->box.y - 2, it->box.w + 4, it->box.h + 4};
+        gfx_clip(v->gfx, &clip);
+    }
     if (it->key == v->hover && it->kind != IT_NOTE) { /* a soft ring under the pointer */
         float g = v->layout->s * 3;
         gfx_round(v->gfx, (Box){it->box.x - g, it->box.y - g, it->box.w + 2 * g, it->box.h + 2 * g},
@@ -314,7 +358,7 @@ static void draw_item(const View *v, const Item *it, const Ink *k) {
         draw_future(v, it, k);
         break;
     case IT_TIMER:
-        draw_timer(v, it, k, ruler_axis(v));
+        draw_timer(v, it, k);
         break;
     case IT_FINISHED:
         draw_finished(v, it, k);
@@ -327,6 +371,9 @@ static void draw_item(const View *v, const Item *it, const Ink *k) {
         break;
     case IT_MARKER:
         break; /* drawn by the source view */
+    }
+    if (it->morphing) {
+        gfx_clip(v->gfx, NULL);
     }
     v->gfx->alpha = saved;
 }
@@ -364,10 +411,14 @@ static void empty_notes(const View *v) {
     for (size_t i = 0; i < sizeof empties / sizeof *empties; i++) {
         if (!has[empties[i].region] && (empties[i].region != REG_TIMERS || sc->ruler)) {
             Box b = empties[i].box;
+            bool inline_label =
+                empties[i].region == REG_TIMERS || empties[i].region == REG_FINISHED;
             float y = empties[i].region == REG_TIMERS ? ruler_axis(v) + l->pad
+                      : inline_label                  ? b.y
                                                       : b.y + l->px_small * 1.9f;
-            gfx_text(v->gfx, FACE_UI, l->px_small, tr(v->lang, empties[i].msg), b.x, y,
-                     ALIGN_LEFT, rgba_fade(v->theme->dim, 0.8f));
+            float x = inline_label ? b.x + roundf(200 * l->s) + l->pad : b.x;
+            gfx_text(v->gfx, FACE_UI, l->px_small, tr(v->lang, empties[i].msg), x, y, ALIGN_LEFT,
+                     rgba_fade(v->theme->dim, 0.8f));
         }
     }
 }
@@ -384,10 +435,20 @@ void view_loop(const View *v) {
         draw_ruler(v);
     }
     draw_arrows(v, &k);
-    for (int pass = 0; pass < 2; pass++) { /* the running slot last: it is where eyes go */
+    for (int i = 0; i < v->scene->n; i++) {
+        const Item *it = &v->scene->items[i];
+        if (it->kind == IT_TIMER) {
+            float saved = v->gfx->alpha;
+            v->gfx->alpha = it->alpha * view_dim(v, it);
+            draw_timer_mark(v, it, ruler_axis(v));
+            v->gfx->alpha = saved;
+        }
+    }
+    for (int pass = 0; pass < 3; pass++) { /* the running slot, then what travels: on top */
         for (int i = 0; i < v->scene->n; i++) {
             const Item *it = &v->scene->items[i];
-            if ((it->region == REG_RUNNING) == (pass == 1) && it->region != REG_SOURCE) {
+            int layer = it->moving ? 2 : it->region == REG_RUNNING ? 1 : 0;
+            if (layer == pass && it->region != REG_SOURCE) {
                 draw_item(v, it, &k);
             }
         }

@@ -24,7 +24,8 @@ void view_tooltip(const View *v, float x, float y, const char *text) {
         char fitted[256];
         gfx_fit(v->gfx, FACE_CODE, l->px_small, lines[n], l->w * 0.45f, fitted, sizeof fitted);
         memcpy(lines[n], fitted, sizeof fitted);
-        w = fmaxf(w, (float)gfx_measure(v->gfx, FACE_CODE, l->px_small, lines[n], strlen(lines[n])));
+        w = fmaxf(w,
+                  (float)gfx_measure(v->gfx, FACE_CODE, l->px_small, lines[n], strlen(lines[n])));
         p += len + (p[len] == '\n');
     }
     Box b = {x + l->pad * 1.5f, y + l->pad * 1.5f, w + 2 * l->pad, n * line_h + l->pad * 1.2f};
@@ -33,8 +34,8 @@ void view_tooltip(const View *v, float x, float y, const char *text) {
     gfx_round(v->gfx, (Box){b.x + 3 * l->s, b.y + 4 * l->s, b.w, b.h}, l->radius, th->shadow);
     gfx_round_border(v->gfx, b, l->radius * 0.7f, l->border, th->accent, th->card);
     for (int i = 0; i < n; i++) {
-        gfx_text(v->gfx, FACE_CODE, l->px_small, lines[i], b.x + l->pad, b.y + l->pad * 0.6f + i * line_h,
-                 ALIGN_LEFT, i == 0 ? th->text : th->dim);
+        gfx_text(v->gfx, FACE_CODE, l->px_small, lines[i], b.x + l->pad,
+                 b.y + l->pad * 0.6f + i * line_h, ALIGN_LEFT, i == 0 ? th->text : th->dim);
     }
 }
 
@@ -53,7 +54,8 @@ static int task_rows(const View *v, const PicTask *t, char rows[][300], int max)
     int n = row(rows, 0, max, tr(v->lang, MSG_STATE), scene_state_name(v->lang, t->state));
     char buf[160];
     if (t->awaiting != 0 && t->state == LS_TASK_WAITING) {
-        n = row(rows, n, max, tr(v->lang, MSG_AWAITS), picture_future_name(v->pic, t->awaiting, buf, sizeof buf));
+        n = row(rows, n, max, tr(v->lang, MSG_AWAITS),
+                picture_future_name(v->pic, t->awaiting, buf, sizeof buf));
     }
     n = row(rows, n, max, tr(v->lang, MSG_RESULT), t->result);
     if (t->chain_len > 0) {
@@ -79,7 +81,8 @@ static int task_rows(const View *v, const PicTask *t, char rows[][300], int max)
 static int future_rows(const View *v, const PicFuture *f, char rows[][300], int max) {
     static const char *const STATES[] = {"PENDING", "CANCELLED", "FINISHED"};
     int n = row(rows, 0, max, "kind", f->kind);
-    n = row(rows, n, max, tr(v->lang, MSG_STATE), STATES[f->state <= LS_FUT_FINISHED ? f->state : 0]);
+    n = row(rows, n, max, tr(v->lang, MSG_STATE),
+            STATES[f->state <= LS_FUT_FINISHED ? f->state : 0]);
     n = row(rows, n, max, f->failed ? "exception" : tr(v->lang, MSG_RESULT), f->result);
     for (int c = 0; c < f->ncallbacks; c++) {
         n = row(rows, n, max, c == 0 ? tr(v->lang, MSG_CALLBACKS) : "", f->callbacks[c]);
@@ -114,9 +117,11 @@ void view_inspector(const View *v) {
     gfx_round_border(v->gfx, b, l->radius, l->border * 2, th->accent, th->card);
     char head[256];
     snprintf(head, sizeof head, "%s  ·  %s", tr(v->lang, MSG_INSPECTOR), title);
-    gfx_text(v->gfx, FACE_UI_BOLD, l->px_small, head, b.x + l->pad, b.y + l->pad * 0.5f, ALIGN_LEFT, th->accent);
+    gfx_text(v->gfx, FACE_UI_BOLD, l->px_small, head, b.x + l->pad, b.y + l->pad * 0.5f, ALIGN_LEFT,
+             th->accent);
     if (t != NULL) {
-        view_task_mark(v, t->colour, b.x + b.w - l->pad * 1.5f, b.y + l->header * 0.5f, l->px_small * 0.45f, 1);
+        view_task_mark(v, t->colour, b.x + b.w - l->pad * 1.5f, b.y + l->header * 0.5f,
+                       l->px_small * 0.45f, 1);
     }
     for (int i = 0; i < n; i++) {
         char fitted[300];
@@ -132,7 +137,8 @@ void view_predict(const View *v) {
     const Layout *l = v->layout;
     const Theme *th = v->theme;
     Box b = l->narration;
-    gfx_round_border(v->gfx, b, l->radius, l->border * 2.5f, th->accent, rgba_mix(th->panel, th->accent, 0.15f));
+    gfx_round_border(v->gfx, b, l->radius, l->border * 2.5f, th->accent,
+                     rgba_mix(th->panel, th->accent, 0.15f));
     const char *text = tr(v->lang, MSG_PREDICT);
     float h = (float)gfx_line_height(v->gfx, FACE_UI_BOLD, l->px_narration);
     gfx_text(v->gfx, FACE_UI_BOLD, l->px_narration, text, b.x + b.w / 2, b.y + (b.h - h) / 2,
@@ -144,11 +150,14 @@ void view_toast(const View *v, const char *text, float alpha) {
     const Theme *th = v->theme;
     int w, h;
     gfx_text_size(v->gfx, FACE_UI_BOLD, l->px_body, text, &w, &h);
-    Box b = {(l->w - w) / 2.0f - l->pad * 1.5f, l->title.h + l->gap, w + l->pad * 3.0f, h + l->pad};
+    /* over the top edge of the narration: away from the regions' labels */
+    Box b = {(l->w - w) / 2.0f - l->pad * 1.5f, l->narration.y - (h + l->pad) / 2,
+             w + l->pad * 3.0f, h + l->pad};
     float saved = v->gfx->alpha;
     v->gfx->alpha = alpha;
     gfx_round_border(v->gfx, b, b.h / 2, l->border * 2, th->accent, th->card);
-    gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, text, b.x + l->pad * 1.5f, b.y + l->pad / 2, ALIGN_LEFT, th->text);
+    gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, text, b.x + l->pad * 1.5f, b.y + l->pad / 2,
+             ALIGN_LEFT, th->text);
     v->gfx->alpha = saved;
 }
 
@@ -189,7 +198,8 @@ void view_help(const View *v) {
     gfx_fill(v->gfx, (Box){0, 0, (float)l->w, (float)l->h}, th->shadow);
     float line_h = roundf(gfx_line_height(v->gfx, FACE_UI, l->px_body) * 1.12f);
     float col_w = fminf(l->w * 0.45f, 560 * l->s);
-    Box b = {(l->w - 2 * col_w) / 2 - l->pad * 2, 0, 2 * col_w + l->pad * 4, half * line_h + l->header * 2.4f};
+    Box b = {(l->w - 2 * col_w) / 2 - l->pad * 2, 0, 2 * col_w + l->pad * 4,
+             half * line_h + l->header * 2.4f};
     b.y = (l->h - b.h) / 2;
     gfx_round_border(v->gfx, b, l->radius * 1.5f, l->border * 2, th->accent, th->panel);
     gfx_text(v->gfx, FACE_UI_BOLD, l->px_title, tr(v->lang, MSG_HELP_TITLE), b.x + l->pad * 2,
@@ -201,8 +211,8 @@ void view_help(const View *v) {
         float x = b.x + l->pad * 2 + (i >= half ? col_w : 0);
         float y = b.y + l->header * 1.8f + (i % half) * line_h;
         gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, HELP[i].keys, x, y, ALIGN_LEFT, th->accent);
-        gfx_text(v->gfx, FACE_UI, l->px_body, v->lang == LANG_ZH ? HELP[i].zh : HELP[i].en, x + key_w, y,
-                 ALIGN_LEFT, th->text);
+        gfx_text(v->gfx, FACE_UI, l->px_body, v->lang == LANG_ZH ? HELP[i].zh : HELP[i].en,
+                 x + key_w, y, ALIGN_LEFT, th->text);
     }
 }
 
@@ -224,7 +234,8 @@ int view_list_capacity(const Layout *l) {
 
 Box view_list_row(const Layout *l, int i) {
     Box b = list_box(l);
-    return (Box){b.x + l->pad, b.y + l->header * 1.6f + i * list_row_h(l), b.w - 2 * l->pad, list_row_h(l)};
+    return (Box){b.x + l->pad, b.y + l->header * 1.6f + i * list_row_h(l), b.w - 2 * l->pad,
+                 list_row_h(l)};
 }
 
 void view_list(const View *v, const char *title, const ListInfo *list) {
@@ -233,7 +244,8 @@ void view_list(const View *v, const char *title, const ListInfo *list) {
     gfx_fill(v->gfx, (Box){0, 0, (float)l->w, (float)l->h}, th->shadow);
     Box b = list_box(l);
     gfx_round_border(v->gfx, b, l->radius * 1.5f, l->border * 2, th->accent, th->panel);
-    gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, title, b.x + l->pad * 1.5f, b.y + l->pad, ALIGN_LEFT, th->text);
+    gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, title, b.x + l->pad * 1.5f, b.y + l->pad, ALIGN_LEFT,
+             th->text);
     int cap = view_list_capacity(l);
     for (int i = 0; i < cap && list->first + i < list->nrows; i++) {
         Box r = view_list_row(l, i);
@@ -242,7 +254,8 @@ void view_list(const View *v, const char *title, const ListInfo *list) {
             gfx_round(v->gfx, r, l->radius * 0.6f, rgba_fade(th->accent, 0.25f));
         }
         char fitted[400];
-        gfx_fit(v->gfx, FACE_CODE, l->px_small, list->rows[index], r.w - 2 * l->pad, fitted, sizeof fitted);
+        gfx_fit(v->gfx, FACE_CODE, l->px_small, list->rows[index], r.w - 2 * l->pad, fitted,
+                sizeof fitted);
         gfx_text(v->gfx, FACE_CODE, l->px_small, fitted, r.x + l->pad,
                  r.y + (r.h - gfx_line_height(v->gfx, FACE_CODE, l->px_small)) / 2, ALIGN_LEFT,
                  index == list->selected ? th->text : th->dim);

@@ -24,7 +24,8 @@ static float row_y(const Scene *sc, float row) {
 static void band(const View *v, float row, Rgba fill, Rgba bar) {
     const Scene *sc = v->scene;
     float y = row_y(sc, row);
-    Box b = {sc->gutter_x - v->layout->pad * 0.4f, y, sc->code.x + sc->code.w - sc->gutter_x, sc->line_h};
+    Box b = {sc->gutter_x - v->layout->pad * 0.4f, y, sc->code.x + sc->code.w - sc->gutter_x,
+             sc->line_h};
     gfx_fill(v->gfx, b, fill);
     gfx_fill(v->gfx, (Box){b.x, y, fmaxf(3, v->layout->s * 4), sc->line_h}, bar);
 }
@@ -36,7 +37,8 @@ static void draw_row(const View *v, const CodeRow *row, float y) {
     char number[16];
     snprintf(number, sizeof number, "%d", row->line);
     gfx_text(v->gfx, FACE_CODE, l->px_small, number, sc->code.x - l->pad * 0.8f,
-             text_y + (l->px_code - l->px_small) * 0.6f, ALIGN_RIGHT, rgba_fade(v->theme->dim, 0.8f));
+             text_y + (l->px_code - l->px_small) * 0.6f, ALIGN_RIGHT,
+             rgba_fade(v->theme->dim, 0.8f));
     float x = sc->code.x;
     for (int i = 0; i < row->npieces && x < sc->code.x + sc->code.w; i++) {
         const CodePiece *p = &row->pieces[i];
@@ -55,7 +57,8 @@ static float row_end(const View *v, int line) {
     float x = sc->code.x;
     for (int i = 0; r < v->code->nrows && i < v->code->rows[r].npieces; i++) {
         int w, h;
-        gfx_text_size(v->gfx, FACE_CODE, v->layout->px_code, v->code->rows[r].pieces[i].text, &w, &h);
+        gfx_text_size(v->gfx, FACE_CODE, v->layout->px_code, v->code->rows[r].pieces[i].text, &w,
+                      &h);
         x += (float)w;
     }
     return x;
@@ -118,7 +121,8 @@ static void draw_error(const View *v, Box c) {
     float line_h = gfx_line_height(v->gfx, FACE_CODE, l->px_code);
     float h = (nlines + 1.6f) * line_h + l->pad;
     Box b = {c.x, c.y + c.h - h, c.w, h};
-    gfx_round_border(v->gfx, b, l->radius, l->border * 2, th->error, rgba_mix(th->panel, th->error, 0.10f));
+    gfx_round_border(v->gfx, b, l->radius, l->border * 2, th->error,
+                     rgba_mix(th->panel, th->error, 0.10f));
     float y = b.y + l->pad * 0.6f;
     gfx_text(v->gfx, FACE_UI_BOLD, l->px_body, tr(v->lang, MSG_CANNOT_START), b.x + l->pad, y,
              ALIGN_LEFT, th->error);
@@ -142,7 +146,8 @@ void view_source(const View *v, const char *file) {
     gfx_clip(v->gfx, &c);
     int err = error_line(v->error);
     if (err > 0 && v->meta != NULL && err <= v->meta->nlines) {
-        band(v, (float)v->meta->row_of_line[err], rgba_fade(v->theme->error, 0.25f), v->theme->error);
+        band(v, (float)v->meta->row_of_line[err], rgba_fade(v->theme->error, 0.25f),
+             v->theme->error);
     }
     if (sc->run_row >= 0) {
         const PicTask *t = picture_task(v->pic, v->pic->running_task);

@@ -45,14 +45,14 @@ static bool host_open(Host *host, bool fullscreen) {
     initial_size(&w, &h);
     Uint32 flags = SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
                    (fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-    host->window = SDL_CreateWindow("loopscope", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                    w, h, flags);
+    host->window =
+        SDL_CreateWindow("loopscope", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (host->window == NULL) {
         return false;
     }
     SDL_SetWindowMinimumSize(host->window, 640, 360);
-    host->renderer = SDL_CreateRenderer(host->window, -1,
-                                        SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    host->renderer =
+        SDL_CreateRenderer(host->window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
     if (host->renderer == NULL) {
         host->renderer = SDL_CreateRenderer(host->window, -1, SDL_RENDERER_SOFTWARE);
     }
@@ -110,7 +110,8 @@ static void handle(Host *host, App *app, Gfx *gfx, const SDL_Event *e, double no
 static void screenshot(Host *host, App *app, double now) {
     const char *name = strrchr(app->path, '/') ? strrchr(app->path, '/') + 1 : app->path;
     char path[512], error[600], text[600];
-    snprintf(path, sizeof path, "loopscope-%.*s-step-%zu.png", (int)strcspn(name, "."), name, app->step);
+    snprintf(path, sizeof path, "loopscope-%.*s-step-%zu.png", (int)strcspn(name, "."), name,
+             app->step);
     if (host_save_renderer(host->renderer, path, error, sizeof error)) {
         snprintf(text, sizeof text, tr(app->opt.lang, MSG_SAVED), path);
         app_notice(app, now, text);
@@ -132,10 +133,11 @@ static void frame(Host *host, App *app, Gfx *gfx) {
     }
     now = host_now();
     if (app->opt.fullscreen != host->fullscreen) {
-        SDL_SetWindowFullscreen(host->window, app->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+        SDL_SetWindowFullscreen(host->window,
+                                app->opt.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
         host->fullscreen = app->opt.fullscreen;
-        sync_size(host, app, gfx);
     }
+    sync_size(host, app, gfx); /* cheap, and window systems do not always send an event */
     app_update(app, gfx, now);
     app_draw(app, gfx, now);
     if (app->want_screenshot) {

@@ -15,6 +15,7 @@
 #include "diag.h"
 
 /* Node kinds: one list gives the enum and the display names (for tests and dumps). */
+/* clang-format off */
 #define LS_NODES(X)                                                                            \
     /* statements */                                                                           \
     X(N_MODULE) X(N_FUNCTIONDEF) X(N_CLASSDEF) X(N_RETURN) X(N_DELETE) X(N_ASSIGN)             \
@@ -29,6 +30,7 @@
     /* helpers */                                                                              \
     X(N_ARGUMENTS) X(N_ARG) X(N_KEYWORD) X(N_ALIAS) X(N_WITHITEM) X(N_EXCEPTHANDLER)           \
     X(N_COMPREHENSION)
+/* clang-format on */
 
 typedef enum {
 #define X(k) k,
@@ -43,16 +45,20 @@ typedef enum { CTX_LOAD, CTX_STORE, CTX_DEL } ExprCtx;
 
 /* Operators reuse object.h's BinOp (for N_BINOP and N_AUGASSIGN), UnOp and CmpOp values,
  * plus these for comparisons that are not rich comparisons: */
+/* clang-format off */
 typedef enum {
     CMPX_LT, CMPX_LE, CMPX_EQ, CMPX_NE, CMPX_GT, CMPX_GE, /* == CmpOp values */
     CMPX_IN, CMPX_NOT_IN, CMPX_IS, CMPX_IS_NOT
 } CompareOp;
+/* clang-format on */
 
 typedef enum { BOOL_AND, BOOL_OR } BoolOpKind;
 
+/* clang-format off */
 typedef enum {
     CONST_NONE, CONST_TRUE, CONST_FALSE, CONST_ELLIPSIS, CONST_INT, CONST_FLOAT, CONST_STR
 } ConstKind;
+/* clang-format on */
 
 typedef struct Node Node;
 
@@ -67,6 +73,7 @@ typedef struct {
 struct Node {
     NodeKind kind;
     int line, col, end_line, end_col;
+    /* clang-format off */
     union {
         /* N_MODULE */
         struct { NodeList body; } module;
@@ -175,13 +182,14 @@ struct Node {
         /* N_COMPREHENSION */
         struct { Node *target, *iter; NodeList ifs; bool is_async; } comprehension;
     } u;
+    /* clang-format on */
 };
 
 /* The result of parsing: the tree (or a diagnostic) and the arena that holds it. */
 typedef struct Ast {
-    Node *root;    /* N_MODULE, or NULL when diag.kind != DIAG_NONE */
-    Diag diag;     /* the first error, if any (parsing stops there, like CPython) */
-    void *arena;   /* private to the parser */
+    Node *root;  /* N_MODULE, or NULL when diag.kind != DIAG_NONE */
+    Diag diag;   /* the first error, if any (parsing stops there, like CPython) */
+    void *arena; /* private to the parser */
 } Ast;
 
 /*

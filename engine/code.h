@@ -18,6 +18,7 @@
  * Jump arguments are absolute instruction indexes. Stack pictures read bottom -> top.
  * The stack layout of calls is [callable, self_or_NULL, args...] (self first when not NULL).
  */
+/* clang-format off */
 #define LS_OPCODES(X)                                                                              \
     X(NOP)                  /* */                                                                  \
     X(POP_TOP)              /* [v] -> [] */                                                        \
@@ -100,6 +101,7 @@
     X(IMPORT_NAME)          /* n: [] -> [module] */                                                \
     X(IMPORT_FROM)          /* n: [module] -> [module, attr] */                                    \
     X(LOAD_ASSERTION_ERROR) /* */
+/* clang-format on */
 
 typedef enum {
 #define X(op) OP_##op,

@@ -21,12 +21,12 @@ typedef enum {
 
 typedef struct {
     DiagKind kind;
-    int line;         /* 1-based */
-    int col;          /* 1-based, in characters (code points), as CPython's SyntaxError.offset */
-    int end_line;     /* CPython's end_lineno; equal to line when unknown */
-    int end_col;      /* CPython's end_offset (exclusive, 1-based); 0 when unknown */
-    char message[256];/* CPython's message, e.g. "expected ':'"; for DIAG_UNSUPPORTED the
-                         construct, e.g. "the 'match' statement" */
+    int line;          /* 1-based */
+    int col;           /* 1-based, in characters (code points), as CPython's SyntaxError.offset */
+    int end_line;      /* CPython's end_lineno; equal to line when unknown */
+    int end_col;       /* CPython's end_offset (exclusive, 1-based); 0 when unknown */
+    char message[256]; /* CPython's message, e.g. "expected ':'"; for DIAG_UNSUPPORTED the
+                          construct, e.g. "the 'match' statement" */
 } Diag;
 
 /*

@@ -88,7 +88,14 @@ const char *ls_version(void) {
 
 /* ================================================================ errors of the text */
 
+static void write_str(VM *vm, LsStream stream, const char *s);
+
 static LsResult report_diag(VM *vm, const Diag *d) {
+    if (d->kind == DIAG_NONE) { /* a parser bug: it failed without saying why */
+        write_str(vm, LS_STDERR, "loopscope: internal error: the parser failed silently\n");
+        vm->exit_status = 70;
+        return LS_INTERNAL;
+    }
     char small[4096];
     char *buf = small;
     size_t n = diag_format(d, vm->filename, vm->source, vm->source_len, small, sizeof small);
@@ -166,6 +173,8 @@ static LsResult uncaught(VM *vm) {
         vm_exc_clear(vm);
         return step_limit_message(vm);
     }
+    if (IS_NULL(vm->exc)) /* a bug: some C code failed without raising (CPython's wording) */
+        vm_raise(vm, vm->exc_types.SystemError, "error return without exception set");
     Value exc = vm_exc_take(vm);
     LsResult r;
     if (val_isinstance(vm, exc, vm->exc_types.SystemExit)) {

@@ -20,42 +20,35 @@
 #include "diag.h"
 
 /* Token kinds: X(kind, text) - text is the operator or keyword spelling, or a description. */
+/* clang-format off */
 #define LS_TOKENS(X)                                                                               \
-    X(TOK_ENDMARKER, "end of file")                                                                \
-    X(TOK_NAME, "name") X(TOK_NUMBER, "number") X(TOK_STRING, "string") X(TOK_NEWLINE, "newline")  \
-        X(TOK_INDENT, "indent") X(TOK_DEDENT, "dedent") X(TOK_ERRORTOKEN, "error")                 \
-            X(TOK_UNKNOWN, "unknown character") /* operators */                                    \
-        X(TOK_LPAR, "(") X(TOK_RPAR, ")") X(TOK_LSQB, "[") X(TOK_RSQB, "]") X(TOK_LBRACE, "{") X(  \
-            TOK_RBRACE, "}") X(TOK_COLON, ":") X(TOK_COMMA, ",") X(TOK_SEMI, ";") X(TOK_PLUS, "+") \
-            X(TOK_MINUS, "-") X(TOK_STAR, "*") X(TOK_SLASH, "/") X(TOK_VBAR, "|")                  \
-                X(TOK_AMPER, "&") X(TOK_LESS, "<") X(TOK_GREATER, ">") X(TOK_EQUAL, "=")           \
-                    X(TOK_DOT, ".") X(TOK_PERCENT, "%") X(TOK_EQEQUAL, "==") X(TOK_NOTEQUAL, "!=") \
-                        X(TOK_LESSEQUAL, "<=") X(TOK_GREATEREQUAL, ">=") X(TOK_TILDE, "~") X(      \
-                            TOK_CIRCUMFLEX, "^") X(TOK_LEFTSHIFT, "<<") X(TOK_RIGHTSHIFT, ">>")    \
-                            X(TOK_DOUBLESTAR, "**") X(TOK_PLUSEQUAL, "+=") X(TOK_MINEQUAL, "-=")   \
-                                X(TOK_STAREQUAL, "*=") X(TOK_SLASHEQUAL, "/=")                     \
-                                    X(TOK_PERCENTEQUAL, "%=") X(TOK_AMPEREQUAL, "&=") X(           \
-                                        TOK_VBAREQUAL, "|=") X(TOK_CIRCUMFLEXEQUAL, "^=")          \
-                                        X(TOK_LEFTSHIFTEQUAL, "<<=") X(TOK_RIGHTSHIFTEQUAL, ">>=") \
-                                            X(TOK_DOUBLESTAREQUAL, "**=") X(TOK_DOUBLESLASH, "//") \
-                                                X(TOK_DOUBLESLASHEQUAL,                            \
-                                                  "//=") X(TOK_AT, "@") X(TOK_ATEQUAL, "@=")       \
-                                                    X(TOK_RARROW, "->") X(TOK_ELLIPSIS, "...")     \
-                                                        X(TOK_COLONEQUAL,                          \
-                                                          ":=") /* keywords (soft keywords such as \
-                                                                   match/case are plain names) */  \
-        X(TOK_FALSE, "False") X(TOK_NONE, "None") X(TOK_TRUE, "True") X(TOK_AND, "and")            \
-            X(TOK_AS, "as") X(TOK_ASSERT, "assert") X(TOK_ASYNC, "async") X(TOK_AWAIT, "await")    \
-                X(TOK_BREAK, "break") X(TOK_CLASS, "class") X(TOK_CONTINUE, "continue")            \
-                    X(TOK_DEF, "def") X(TOK_DEL, "del") X(TOK_ELIF, "elif") X(TOK_ELSE, "else")    \
-                        X(TOK_EXCEPT, "except") X(TOK_FINALLY, "finally") X(TOK_FOR, "for")        \
-                            X(TOK_FROM, "from") X(TOK_GLOBAL, "global") X(TOK_IF, "if")            \
-                                X(TOK_IMPORT, "import") X(TOK_IN, "in") X(TOK_IS, "is")            \
-                                    X(TOK_LAMBDA, "lambda") X(TOK_NONLOCAL, "nonlocal")            \
-                                        X(TOK_NOT, "not") X(TOK_OR, "or") X(TOK_PASS, "pass")      \
-                                            X(TOK_RAISE, "raise") X(TOK_RETURN, "return")          \
-                                                X(TOK_TRY, "try") X(TOK_WHILE, "while")            \
-                                                    X(TOK_WITH, "with") X(TOK_YIELD, "yield")
+    X(TOK_ENDMARKER, "end of file") X(TOK_NAME, "name") X(TOK_NUMBER, "number")                    \
+    X(TOK_STRING, "string") X(TOK_NEWLINE, "newline") X(TOK_INDENT, "indent")                      \
+    X(TOK_DEDENT, "dedent") X(TOK_ERRORTOKEN, "error") X(TOK_UNKNOWN, "unknown character")         \
+    /* operators */                                                                                \
+    X(TOK_LPAR, "(") X(TOK_RPAR, ")") X(TOK_LSQB, "[") X(TOK_RSQB, "]") X(TOK_LBRACE, "{")         \
+    X(TOK_RBRACE, "}") X(TOK_COLON, ":") X(TOK_COMMA, ",") X(TOK_SEMI, ";") X(TOK_PLUS, "+")       \
+    X(TOK_MINUS, "-") X(TOK_STAR, "*") X(TOK_SLASH, "/") X(TOK_VBAR, "|") X(TOK_AMPER, "&")        \
+    X(TOK_LESS, "<") X(TOK_GREATER, ">") X(TOK_EQUAL, "=") X(TOK_DOT, ".") X(TOK_PERCENT, "%")     \
+    X(TOK_EQEQUAL, "==") X(TOK_NOTEQUAL, "!=") X(TOK_LESSEQUAL, "<=") X(TOK_GREATEREQUAL, ">=")    \
+    X(TOK_TILDE, "~") X(TOK_CIRCUMFLEX, "^") X(TOK_LEFTSHIFT, "<<") X(TOK_RIGHTSHIFT, ">>")        \
+    X(TOK_DOUBLESTAR, "**") X(TOK_PLUSEQUAL, "+=") X(TOK_MINEQUAL, "-=") X(TOK_STAREQUAL, "*=")    \
+    X(TOK_SLASHEQUAL, "/=") X(TOK_PERCENTEQUAL, "%=") X(TOK_AMPEREQUAL, "&=")                      \
+    X(TOK_VBAREQUAL, "|=") X(TOK_CIRCUMFLEXEQUAL, "^=") X(TOK_LEFTSHIFTEQUAL, "<<=")               \
+    X(TOK_RIGHTSHIFTEQUAL, ">>=") X(TOK_DOUBLESTAREQUAL, "**=") X(TOK_DOUBLESLASH, "//")           \
+    X(TOK_DOUBLESLASHEQUAL, "//=") X(TOK_AT, "@") X(TOK_ATEQUAL, "@=") X(TOK_RARROW, "->")         \
+    X(TOK_ELLIPSIS, "...") X(TOK_COLONEQUAL, ":=")                                                 \
+    /* keywords (soft keywords such as match/case are plain names) */                              \
+    X(TOK_FALSE, "False") X(TOK_NONE, "None") X(TOK_TRUE, "True") X(TOK_AND, "and")                \
+    X(TOK_AS, "as") X(TOK_ASSERT, "assert") X(TOK_ASYNC, "async") X(TOK_AWAIT, "await")            \
+    X(TOK_BREAK, "break") X(TOK_CLASS, "class") X(TOK_CONTINUE, "continue") X(TOK_DEF, "def")      \
+    X(TOK_DEL, "del") X(TOK_ELIF, "elif") X(TOK_ELSE, "else") X(TOK_EXCEPT, "except")              \
+    X(TOK_FINALLY, "finally") X(TOK_FOR, "for") X(TOK_FROM, "from") X(TOK_GLOBAL, "global")        \
+    X(TOK_IF, "if") X(TOK_IMPORT, "import") X(TOK_IN, "in") X(TOK_IS, "is")                        \
+    X(TOK_LAMBDA, "lambda") X(TOK_NONLOCAL, "nonlocal") X(TOK_NOT, "not") X(TOK_OR, "or")          \
+    X(TOK_PASS, "pass") X(TOK_RAISE, "raise") X(TOK_RETURN, "return") X(TOK_TRY, "try")            \
+    X(TOK_WHILE, "while") X(TOK_WITH, "with") X(TOK_YIELD, "yield")
+/* clang-format on */
 
 typedef enum {
 #define X(k, s) k,

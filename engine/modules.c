@@ -285,8 +285,7 @@ static Value make_argv(VM *vm) {
 
 /* sys.version_info: a tuple subclass (comparisons with tuples, slicing and unpacking come
  * from tuple) whose fields are also attributes, like CPython's struct sequence. */
-static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel",
-                                             "serial"};
+static const char *const version_fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
 enum { VERSION_NFIELDS = sizeof version_fields / sizeof version_fields[0] };
 
 static Value version_info_getattr(VM *vm, Value self, StrObj *name) {
@@ -320,10 +319,10 @@ static Value make_version_info(VM *vm) {
     type->repr = version_info_repr;
     if (!type_ready(vm, type))
         return VNULL;
-    StrObj *final = str_from_cstr(vm, "final");
+    StrObj *level = str_from_cstr(vm, "final");
     TupleObj *t =
-        final ? tuple_pack(vm, 5, VINT(3), VINT(11), VINT(7), VOBJ(final), VINT(0)) : NULL;
-    obj_xdecref(vm, (Obj *)final);
+        level ? tuple_pack(vm, 5, VINT(3), VINT(11), VINT(7), VOBJ(level), VINT(0)) : NULL;
+    obj_xdecref(vm, (Obj *)level);
     if (!t)
         return VNULL;
     Value arg = VOBJ(t);
@@ -786,8 +785,8 @@ static bool check_deque(VM *vm, const char *name, Value *args, int nargs) {
  * argument (0 given)"). */
 static bool dq_args(VM *vm, const char *name, Value *args, int nargs, TupleObj *kwnames, int min,
                     int max) {
-    if (nargs - 1 >= min && nargs - 1 <= max && (!kwnames || kwnames->len == 0) &&
-        nargs >= 1 && IS_OBJ(args[0]) && type_is_subtype(AS_OBJ(args[0])->type, vm->types.deque))
+    if (nargs - 1 >= min && nargs - 1 <= max && (!kwnames || kwnames->len == 0) && nargs >= 1 &&
+        IS_OBJ(args[0]) && type_is_subtype(AS_OBJ(args[0])->type, vm->types.deque))
         return true; /* the common case, without formatting the name for a message */
     char q[48];
     snprintf(q, sizeof q, "deque.%s", name);
@@ -1329,6 +1328,7 @@ static bool init_collections(VM *vm, Value m) {
 /* ---------------------------------------------------------------- import */
 
 /* The native modules: name and the function that fills a fresh module's dict. */
+/* clang-format off */
 static const struct {
     const char *name;
     bool (*init)(VM *vm, Value module);
@@ -1339,6 +1339,7 @@ static const struct {
     {"collections", init_collections},
     {"asyncio", aio_module_init},
 };
+/* clang-format on */
 
 /* Creates native module `name` into vm->modules; V_NULL with no exception if unknown. */
 static Value create_module(VM *vm, const char *name) {

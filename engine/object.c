@@ -38,8 +38,8 @@ typedef union {
 static bool over_budget(VM *vm, size_t more) {
     if (more > SIZE_MAX / 4) /* no budget check can be trusted with such a size */
         return true;
-    return vm->bytes_limit && (more > vm->bytes_limit ||
-                               vm->bytes_allocated > vm->bytes_limit - more);
+    return vm->bytes_limit &&
+           (more > vm->bytes_limit || vm->bytes_allocated > vm->bytes_limit - more);
 }
 
 void *ls_alloc(VM *vm, size_t size) {

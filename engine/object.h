@@ -110,6 +110,7 @@ void ls_free(VM *vm, void *p, size_t size);
 /* ---------------------------------------------------------------- operators */
 
 /* Binary operators: enum name, symbol, dunder, reflected dunder, in-place dunder. */
+/* clang-format off */
 #define LS_BINOPS(X)                                                                           \
     X(BINOP_ADD, "+", "__add__", "__radd__", "__iadd__")                                       \
     X(BINOP_SUB, "-", "__sub__", "__rsub__", "__isub__")                                       \
@@ -124,6 +125,7 @@ void ls_free(VM *vm, void *p, size_t size);
     X(BINOP_OR, "|", "__or__", "__ror__", "__ior__")                                           \
     X(BINOP_XOR, "^", "__xor__", "__rxor__", "__ixor__")                                       \
     X(BINOP_MATMUL, "@", "__matmul__", "__rmatmul__", "__imatmul__")
+/* clang-format on */
 
 typedef enum {
 #define X(e, sym, d, rd, id) e,
@@ -175,12 +177,12 @@ struct TypeObj {
     int (*hash)(VM *vm, Value self, int64_t *out); /* 0 ok, -1 error (unhashable raises) */
     /* returns a new reference, vm->not_implemented when it cannot compare, V_NULL on error */
     Value (*richcompare)(VM *vm, Value a, Value b, CmpOp op);
-    Value (*binop)(VM *vm, BinOp op, Value a, Value b); /* same NotImplemented convention */
+    Value (*binop)(VM *vm, BinOp op, Value a, Value b);   /* same NotImplemented convention */
     Value (*inplace)(VM *vm, BinOp op, Value a, Value b); /* optional, e.g. list += */
     Value (*unop)(VM *vm, UnOp op, Value a);
-    int (*truthy)(VM *vm, Value self); /* 1, 0 or -1 */
-    int64_t (*len)(VM *vm, Value self); /* -1 on error */
-    Value (*getattr)(VM *vm, Value self, StrObj *name); /* raises AttributeError */
+    int (*truthy)(VM *vm, Value self);                         /* 1, 0 or -1 */
+    int64_t (*len)(VM *vm, Value self);                        /* -1 on error */
+    Value (*getattr)(VM *vm, Value self, StrObj *name);        /* raises AttributeError */
     int (*setattr)(VM *vm, Value self, StrObj *name, Value v); /* v V_NULL = delete */
     Value (*getitem)(VM *vm, Value self, Value key);
     int (*setitem)(VM *vm, Value self, Value key, Value v); /* v V_NULL = delete */
@@ -200,11 +202,11 @@ struct TypeObj {
 /* str: UTF-8 bytes, NUL-terminated; nchars is the length in code points. */
 struct StrObj {
     Obj hdr;
-    int64_t hash;    /* -1 until computed */
-    size_t len;      /* bytes, without the NUL */
-    size_t nchars;   /* code points */
-    bool ascii;      /* len == nchars: indexing is byte indexing */
-    bool interned;   /* the one copy in vm->interned */
+    int64_t hash;  /* -1 until computed */
+    size_t len;    /* bytes, without the NUL */
+    size_t nchars; /* code points */
+    bool ascii;    /* len == nchars: indexing is byte indexing */
+    bool interned; /* the one copy in vm->interned */
     char data[];
 };
 
@@ -264,12 +266,12 @@ typedef struct InstanceObj {
 /* BaseException and subclasses (user subclasses too): TF_EXCEPTION | TF_HAS_DICT. */
 typedef struct ExcObj {
     Obj hdr;
-    DictObj *dict;            /* user attributes; also StopIteration.value, SystemExit.code */
-    TupleObj *args;           /* .args */
-    Obj *traceback;           /* TracebackObj chain (vm.h), or NULL */
-    Obj *cause;               /* __cause__ (ExcObj) or NULL */
-    Obj *context;             /* __context__ (ExcObj) or NULL */
-    bool suppress_context;    /* __suppress_context__, set by raise ... from ... */
+    DictObj *dict;         /* user attributes; also StopIteration.value, SystemExit.code */
+    TupleObj *args;        /* .args */
+    Obj *traceback;        /* TracebackObj chain (vm.h), or NULL */
+    Obj *cause;            /* __cause__ (ExcObj) or NULL */
+    Obj *context;          /* __context__ (ExcObj) or NULL */
+    bool suppress_context; /* __suppress_context__, set by raise ... from ... */
 } ExcObj;
 
 /* A native function or a native method of a built-in type. */
@@ -277,9 +279,9 @@ typedef struct BuiltinObj {
     Obj hdr;
     const char *name; /* static string */
     NativeFn fn;
-    Value self;       /* bound receiver (prepended to args) or V_NULL */
-    bool is_method;   /* in a type's dict: binds self on attribute access */
-    Value data;       /* optional extra state for closures over C (e.g. partial) */
+    Value self;     /* bound receiver (prepended to args) or V_NULL */
+    bool is_method; /* in a type's dict: binds self on attribute access */
+    Value data;     /* optional extra state for closures over C (e.g. partial) */
 } BuiltinObj;
 
 /* A Python function bound to a receiver. */
@@ -343,7 +345,7 @@ bool list_extend(VM *vm, ListObj *l, Value iterable); /* l += iterable; false on
 int list_sort(VM *vm, ListObj *l, Value key, bool reverse);
 
 DictObj *dict_new(VM *vm);
-int dict_get(VM *vm, DictObj *d, Value key, Value *out); /* 1 found (new ref), 0 not, -1 err */
+int dict_get(VM *vm, DictObj *d, Value key, Value *out);  /* 1 found (new ref), 0 not, -1 err */
 int dict_set(VM *vm, DictObj *d, Value key, Value value); /* 0 ok, -1 error */
 int dict_del(VM *vm, DictObj *d, Value key);              /* 1 deleted, 0 missing, -1 error */
 /* Fast paths for str keys (never raise): borrowed result, V_NULL when missing. */
@@ -359,8 +361,8 @@ int dict_update(VM *vm, DictObj *d, Value other);
 int dict_merge(VM *vm, DictObj *d, Value other, bool override);
 
 SetObj *set_new(VM *vm, bool frozen);
-int set_add(VM *vm, SetObj *s, Value key);      /* 0 ok, -1 error */
-int set_contains(VM *vm, SetObj *s, Value key); /* 1, 0, -1 */
+int set_add(VM *vm, SetObj *s, Value key);         /* 0 ok, -1 error */
+int set_contains(VM *vm, SetObj *s, Value key);    /* 1, 0, -1 */
 int set_update(VM *vm, SetObj *s, Value iterable); /* {*iterable}: 0 ok, -1 error */
 /* The frozenset constant CPython 3.11's compiler makes for a set display of 3 or more
  * constants ({5, 13, 21}); it is built twice, as CPython's constant merging does. Compile
@@ -451,7 +453,7 @@ bool args_count(VM *vm, const char *fname, int nargs, TupleObj *kwnames, int min
 /* Raise a new exception of `type` with a printf-formatted message; returns V_NULL so that
  * `return vm_raise(vm, vm->exc_types.TypeError, "...")` reads naturally. */
 Value vm_raise(VM *vm, TypeObj *type, const char *fmt, ...);
-Value vm_raise_value(VM *vm, Value exc); /* exc is an instance or an exception class */
+Value vm_raise_value(VM *vm, Value exc);    /* exc is an instance or an exception class */
 bool vm_exc_matches(VM *vm, TypeObj *type); /* is the pending exception an instance of type */
 Value vm_exc_take(VM *vm);                  /* the pending exception (owned), now cleared */
 void vm_exc_clear(VM *vm);

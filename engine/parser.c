@@ -301,12 +301,18 @@ static Node *constant(Parser *p, const Token *t, ConstKind kind) {
     return n;
 }
 
+/* Records that the program nests deeper than MAX_DEPTH (at the next token); returns NULL. */
+static Node *too_deep(Parser *p) {
+    const Token *t = peek(p);
+    parser_error_at(p, DIAG_UNSUPPORTED, t->line, t->col + 1, t->end_line, t->end_col + 1, "%s",
+                    "nesting this deep");
+    return NULL;
+}
+
 /* Guards recursion: deep nesting becomes a diagnostic instead of a stack overflow. */
 static bool enter(Parser *p) {
     if (++p->depth > MAX_DEPTH) {
-        const Token *t = peek(p);
-        parser_error_at(p, DIAG_UNSUPPORTED, t->line, t->col + 1, t->end_line, t->end_col + 1, "%s",
-                        "nesting this deep");
+        too_deep(p);
         return false;
     }
     return !p->failed;
@@ -1018,8 +1024,8 @@ static Node *subscript(Parser *p, Node *value) {
 static Node *primary(Parser *p) {
     Node *e = atom(p);
     for (int chain = 0; e; chain++) {
-        if (chain + p->depth > MAX_DEPTH)
-            return enter(p) ? NULL : NULL;
+        if (chain + p->depth > MAX_DEPTH) /* the compiler recurses once per link */
+            return too_deep(p);
         if (accept(p, TOK_DOT)) {
             const Token *name = expect(p, TOK_NAME);
             if (!name)
@@ -1118,8 +1124,8 @@ static Node *binary(Parser *p, int level) {
     Node *left = level > 5 ? factor(p) : binary(p, level + 1);
     int op, chain = 0;
     while (left && (op = binop_at(peek(p)->kind, level)) >= 0) {
-        if (++chain + p->depth > MAX_DEPTH)
-            return enter(p) ? NULL : NULL;
+        if (++chain + p->depth > MAX_DEPTH) /* the compiler recurses once per operator */
+            return too_deep(p);
         advance(p);
         Node *right = level > 5 ? factor(p) : binary(p, level + 1);
         if (!right)

@@ -1037,8 +1037,8 @@ static Value type_getattr(VM *vm, Value self, StrObj *name) {
     /* CPython prints tp_name: "module.Name" for built-in types outside builtins */
     if (!(t->flags & TF_HEAPTYPE) && t->module && !str_eq_cstr(t->module, "builtins"))
         return vm_raise(vm, vm->exc_types.AttributeError,
-                        "type object '%s.%s' has no attribute '%s'", t->module->data,
-                        t->name->data, name->data);
+                        "type object '%s.%s' has no attribute '%s'", t->module->data, t->name->data,
+                        name->data);
     return vm_raise(vm, vm->exc_types.AttributeError, "type object '%s' has no attribute '%s'",
                     t->name->data, name->data);
 }

@@ -13,7 +13,8 @@
  * avoid creating bound methods.
  *
  * The step budget counts instructions at backward jumps (by the loop's length), at calls and
- * at each item a native loop takes from an iterator (vm_count_step); past config.max_steps the run stops without running except/finally handlers.
+ * at each item a native loop takes from an iterator (vm_count_step); past config.max_steps the run
+ * stops without running except/finally handlers.
  *
  * Not for: generator objects (gen.c), the function/code/cell types (func.c), printing
  * tracebacks (traceback.c), the engine's public API (engine.c).
@@ -1329,7 +1330,7 @@ static bool recursion_check(VM *vm) {
         word = *ip++;                                                                              \
         f->ip = ip; /* kept current: tracebacks and warnings read the line */                      \
         arg = (int)INSTR_ARG(word);                                                                \
-        goto *table[INSTR_OP(word)]; /* dispatch_table, or trace_table in a traced run */         \
+        goto *table[INSTR_OP(word)]; /* dispatch_table, or trace_table in a traced run */          \
     } while (0)
 #else
 #define TARGET(op) case OP_##op:
@@ -2389,14 +2390,14 @@ default:
     abort();
 }
 #else
-/* A traced run: record a statement starting at this instruction, then run it. */
-TRACE_STATEMENT:
-    if (co->stmt_start[ip - co->code - 1]) {
-        f->sp = sp;
-        if (!trace_statement(vm, f))
-            goto error;
-    }
-    goto *dispatch_table[INSTR_OP(word)];
+    /* A traced run: record a statement starting at this instruction, then run it. */
+    TRACE_STATEMENT:
+        if (co->stmt_start[ip - co->code - 1]) {
+            f->sp = sp;
+            if (!trace_statement(vm, f))
+                goto error;
+        }
+        goto *dispatch_table[INSTR_OP(word)];
 #endif
 
 /* ---------------------------------------------------------------- exceptions */

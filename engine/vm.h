@@ -17,6 +17,7 @@
 /* ---------------------------------------------------------------- well-known names */
 
 /* Interned strings the engine looks up often: vm->names.NAME. One list, many users. */
+/* clang-format off */
 #define LS_NAMES(X)                                                                            \
     X(__init__) X(__new__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__)    \
     X(__le__) X(__gt__) X(__ge__) X(__bool__) X(__len__) X(__iter__) X(__next__)               \
@@ -28,6 +29,7 @@
     X(__float__) X(__format__) X(__wrapped__) X(__traceback__) X(__cause__) X(__context__)     \
     X(__suppress_context__) X(args) X(value) X(code) X(send) X(throw) X(close) X(write)        \
     X(flush) X(keys) X(items) X(append) X(self) X(lambda_)
+/* clang-format on */
 
 typedef struct {
 #define X(n) StrObj *n;
@@ -38,6 +40,7 @@ typedef struct {
 /* ---------------------------------------------------------------- exception types */
 
 /* The built-in exception hierarchy: name, base. Instances are ExcObj. */
+/* clang-format off */
 #define LS_EXCEPTIONS(X)                                                                       \
     X(BaseException, object)                                                                   \
     X(SystemExit, BaseException)                                                               \
@@ -83,6 +86,7 @@ typedef struct {
     X(UserWarning, Warning)                                                                    \
     X(BaseExceptionGroup, BaseException)                                                       \
     X(ExceptionGroup, BaseExceptionGroup)
+/* clang-format on */
 
 typedef struct {
 #define X(name, base) TypeObj *name;
@@ -93,6 +97,7 @@ typedef struct {
 /* ---------------------------------------------------------------- built-in types */
 
 /* Built-in types that live in the VM (they are objects with mutable dicts). */
+/* clang-format off */
 #define LS_TYPES(X)                                                                                \
     X(object) X(type) X(none) X(bool_) X(int_) X(float_) X(str) X(tuple) X(list) X(dict) X(set)    \
     X(frozenset) X(range) X(slice) X(builtin) X(method) X(module) X(function) X(code) X(cell)      \
@@ -104,6 +109,7 @@ typedef struct {
     X(partial) X(textio) X(seq_iter)                                                               \
     X(list_reviter) X(dict_valueiter) X(dict_itemiter) X(dict_revkeyiter) X(dict_revvalueiter)    \
     X(dict_revitemiter)
+/* clang-format on */
 
 typedef struct {
 #define X(n) TypeObj *n;
@@ -113,8 +119,8 @@ typedef struct {
 
 /* ---------------------------------------------------------------- code and frames */
 
-typedef struct CodeObj CodeObj;       /* compiled function/module body: defined in code.h */
-typedef struct FrameObj FrameObj;     /* an activation: defined in code.h */
+typedef struct CodeObj CodeObj;   /* compiled function/module body: defined in code.h */
+typedef struct FrameObj FrameObj; /* an activation: defined in code.h */
 
 /* One entry of a traceback: where a frame was when the exception passed through it. */
 typedef struct TracebackObj {
@@ -124,10 +130,10 @@ typedef struct TracebackObj {
     int line;                  /* 1-based */
     int col, end_col;          /* 0-based columns of the failing expression, -1 unknown */
     int end_line;
-    DictObj *globals;          /* NameError only: the frame's globals, for suggestions */
-    TupleObj *local_names;     /* NameError only: its bound local names, for suggestions */
-    FrameObj *frame;           /* the frame the exception left (owned): like CPython's
-                                  tb_frame it keeps the frame's variables alive */
+    DictObj *globals;      /* NameError only: the frame's globals, for suggestions */
+    TupleObj *local_names; /* NameError only: its bound local names, for suggestions */
+    FrameObj *frame;       /* the frame the exception left (owned): like CPython's
+                              tb_frame it keeps the frame's variables alive */
 } TracebackObj;
 
 /* ---------------------------------------------------------------- the VM */
@@ -135,47 +141,47 @@ typedef struct TracebackObj {
 struct VM {
     /* --- configuration and host (engine.c) */
     LsConfig config;
-    const char *filename;   /* of the running program, for tracebacks */
-    const char *source;     /* its text (borrowed from the host for the run) */
+    const char *filename; /* of the running program, for tracebacks */
+    const char *source;   /* its text (borrowed from the host for the run) */
     size_t source_len;
     int exit_status;
 
     /* --- memory (object.c) */
     size_t bytes_allocated;
-    size_t bytes_limit;     /* MemoryError beyond this */
-    Obj gc_objects;         /* sentinel of the list of traversable objects */
-    struct ObjMemo *memo;   /* object.c private: fake addresses, repr guard, type list */
+    size_t bytes_limit;   /* MemoryError beyond this */
+    Obj gc_objects;       /* sentinel of the list of traversable objects */
+    struct ObjMemo *memo; /* object.c private: fake addresses, repr guard, type list */
 
     /* --- objects every part needs (object.c, builtins.c) */
     Types types;
     ExcTypes exc_types;
     Names names;
-    DictObj *interned;      /* str -> the same str */
-    Value not_implemented;  /* the NotImplemented singleton */
-    Value ellipsis;         /* the Ellipsis singleton */
-    DictObj *builtins;      /* the builtins module's dict */
-    DictObj *modules;       /* sys.modules: name -> module */
+    DictObj *interned;     /* str -> the same str */
+    Value not_implemented; /* the NotImplemented singleton */
+    Value ellipsis;        /* the Ellipsis singleton */
+    DictObj *builtins;     /* the builtins module's dict */
+    DictObj *modules;      /* sys.modules: name -> module */
     Value sys_stdout, sys_stderr;
-    int repr_depth;         /* guards repr of self-containing containers */
-    uint64_t next_fake_id;  /* deterministic id()/addresses */
+    int repr_depth;        /* guards repr of self-containing containers */
+    uint64_t next_fake_id; /* deterministic id()/addresses */
 
     /* --- the pending exception (errors: vm_raise ...) */
-    Value exc;              /* V_NULL when none is pending */
+    Value exc; /* V_NULL when none is pending */
 
     /* --- interpreter (vm.c) */
-    FrameObj *frame;        /* innermost executing frame, or NULL */
-    int depth;              /* Python call depth (RecursionError past config.max_depth) */
-    uint64_t steps;         /* instructions executed (config.max_steps) */
+    FrameObj *frame; /* innermost executing frame, or NULL */
+    int depth;       /* Python call depth (RecursionError past config.max_depth) */
+    uint64_t steps;  /* instructions executed (config.max_steps) */
     bool step_limit_hit;
-    int step_limit_line;    /* where the budget ran out (for the message) */
-    uintptr_t c_stack_base; /* C stack address at ls_run_source's entry, 0 = unchecked:
-                               native recursion past LS_C_STACK_BUDGET raises RecursionError */
+    int step_limit_line;      /* where the budget ran out (for the message) */
+    uintptr_t c_stack_base;   /* C stack address at ls_run_source's entry, 0 = unchecked:
+                                 native recursion past LS_C_STACK_BUDGET raises RecursionError */
     struct ExcInfo *exc_info; /* the exception being handled: innermost context (code.h) */
     FrameObj *frame_free[8];  /* recycled frames by size class */
-    DictObj *warned;        /* gen.c: "coroutine ... was never awaited" locations shown */
+    DictObj *warned;          /* gen.c: "coroutine ... was never awaited" locations shown */
 
     /* --- virtual clock (time module; the event loop shares it later) */
-    double clock;           /* seconds since the program started */
+    double clock; /* seconds since the program started */
 
     /* --- asyncio (aio_*.c): types, loops, the event record; aio.h defines it. Created on
      * the first `import asyncio` (or by the engine for #| directives), freed by aio_free. */
@@ -188,10 +194,10 @@ struct VM {
 
 /* Creates the VM's built-in world (types, exceptions, builtins, modules). engine.c calls
  * these once per engine; each part provides its init. All return false on MemoryError. */
-bool objects_init(VM *vm);   /* object.c & co: types, interned names, singletons */
-bool builtins_init(VM *vm);  /* builtins.c: the builtins dict, exception types */
+bool objects_init(VM *vm);      /* object.c & co: types, interned names, singletons */
+bool builtins_init(VM *vm);     /* builtins.c: the builtins dict, exception types */
 bool interp_types_init(VM *vm); /* vm.c & co: function, code, cell, frame, generator ... */
-bool modules_init(VM *vm);   /* modules.c: registry of native modules (time, sys, ...) */
+bool modules_init(VM *vm);      /* modules.c: registry of native modules (time, sys, ...) */
 void objects_free(VM *vm);
 
 /* Returns the module `name` (new reference), creating a native module on first import;

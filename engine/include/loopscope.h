@@ -23,15 +23,15 @@ typedef enum {
 
 /* How a run ended. ls_exit_status() maps each to the process status CPython would give. */
 typedef enum {
-    LS_OK,            /* the program ran to its end (status 0) */
-    LS_EXIT,          /* SystemExit: status from sys.exit() */
-    LS_ERROR,         /* uncaught exception, traceback already written (status 1) */
-    LS_SYNTAX_ERROR,  /* SyntaxError / IndentationError, written as CPython does (status 1) */
-    LS_UNSUPPORTED,   /* construct outside the subset: "FILE:LINE:COL: X is not supported" (2) */
-    LS_INTERRUPTED,   /* uncaught KeyboardInterrupt (the shell sees 130) */
-    LS_STEP_LIMIT,    /* ran past config.max_steps; a message was written (status 3) */
-    LS_IDLE_FOREVER,  /* event loop idle with nothing scheduled: "loop idle forever" (3) */
-    LS_INTERNAL,      /* a bug in loopscope itself; a message was written (status 70) */
+    LS_OK,           /* the program ran to its end (status 0) */
+    LS_EXIT,         /* SystemExit: status from sys.exit() */
+    LS_ERROR,        /* uncaught exception, traceback already written (status 1) */
+    LS_SYNTAX_ERROR, /* SyntaxError / IndentationError, written as CPython does (status 1) */
+    LS_UNSUPPORTED,  /* construct outside the subset: "FILE:LINE:COL: X is not supported" (2) */
+    LS_INTERRUPTED,  /* uncaught KeyboardInterrupt (the shell sees 130) */
+    LS_STEP_LIMIT,   /* ran past config.max_steps; a message was written (status 3) */
+    LS_IDLE_FOREVER, /* event loop idle with nothing scheduled: "loop idle forever" (3) */
+    LS_INTERNAL,     /* a bug in loopscope itself; a message was written (status 70) */
 } LsResult;
 
 /* Receives program output. `text` is UTF-8, not NUL-terminated, borrowed for the call. */
@@ -63,8 +63,7 @@ void ls_engine_delete(LsEngine *engine);
  * (as given on the command line, like CPython). `source` need not be NUL-terminated;
  * it must be valid UTF-8 (the host checks). Output goes to config.write.
  */
-LsResult ls_run_source(LsEngine *engine, const char *filename, const char *source,
-                       size_t length);
+LsResult ls_run_source(LsEngine *engine, const char *filename, const char *source, size_t length);
 
 /* The exit status CPython would have for the last run (0, 1, sys.exit's code, 130, ...). */
 int ls_exit_status(const LsEngine *engine);

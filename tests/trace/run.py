@@ -7,7 +7,7 @@ For every scenarios/NN_*.py this runs `loopscope --trace scenarios/NN_*.py` (cwd
 repository root, the path relative to it) and compares stdout with
 tests/trace/NN_*.trace.  A change in scheduling order, labels or line numbers shows up
 as a diff.  --update rewrites the goldens (review the diff with git before keeping it).
-The last line of output is "N passed, N failed"; exit status 0 iff all passed.
+The last line of output is "traces: N passed, N failed"; exit status 0 iff all passed.
 """
 
 import argparse
@@ -65,7 +65,7 @@ def main():
             print("    " + line)
         if len(diff) > MAX_DIFF_LINES:
             print(f"    ... {len(diff) - MAX_DIFF_LINES} more diff lines")
-    print(f"{passed} passed, {failed} failed")
+    print(f"traces: {passed} passed, {failed} failed")
     return 0 if failed == 0 and passed > 0 else 1
 
 

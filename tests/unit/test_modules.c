@@ -50,8 +50,9 @@ Test(modules, time_runs_on_the_virtual_clock) {
 
 Test(modules, sys_exit_version_and_recursion_limit) {
     cr_expect_str_eq(MC("sys", "exit", VINT(3)), "SystemExit: 3");
-    cr_expect_str_eq(show(attr("sys", "version_info")),
-                     "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)");
+    cr_expect_str_eq(
+        show(attr("sys", "version_info")),
+        "sys.version_info(major=3, minor=11, micro=7, releaselevel='final', serial=0)");
     Value vi = attr("sys", "version_info");
     cr_expect_str_eq(show(obj_getattr_cstr(vm, vi, "minor")), "11");
     Value four = VOBJ(tuple_pack(vm, 1, VINT(4)));

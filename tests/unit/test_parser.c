@@ -934,6 +934,13 @@ Test(parser, deep_nesting_is_a_diagnostic) {
     for (size_t i = 0; i < n / 2; i++)
         memcpy(src + 4 + 2 * i, "1+", 2);
     cr_expect(!ast_parse(&ast, src, strlen(src)), "a 50000-term sum nests too deeply");
+    cr_expect_eq(ast.diag.kind, DIAG_UNSUPPORTED, "a failure always says why");
+    ast_free(&ast);
+    for (size_t i = 0; i < n / 2; i++)
+        memcpy(src + 4 + 2 * i, ".a", 2);
+    src[4] = 'a';
+    cr_expect(!ast_parse(&ast, src, strlen(src)), "a 50000-link attribute chain nests too deeply");
+    cr_expect_str_eq(ast.diag.message, "nesting this deep");
     ast_free(&ast);
     free(src);
 }
