@@ -126,10 +126,21 @@ struct LoopObj {
 /* ---------------------------------------------------------------- per-VM state */
 
 /* Attribute and method names the core looks up on hot paths, interned once. */
-#define AIO_NAMES(X)                                                                               \
-    X(_maxsize)                                                                                    \
-    X(_queue) X(_unfinished_tasks) X(_finished) X(_getters) X(_putters) X(_value) X(append)        \
-        X(popleft) X(done) X(set_result) X(_asyncio_future_blocking)
+/* clang-format off */
+#define AIO_NAMES(X) \
+    X(_maxsize) \
+    X(_queue) \
+    X(_unfinished_tasks) \
+    X(_finished) \
+    X(_getters) \
+    X(_putters) \
+    X(_value) \
+    X(append) \
+    X(popleft) \
+    X(done) \
+    X(set_result) \
+    X(_asyncio_future_blocking)
+/* clang-format on */
 
 typedef struct {
 #define X(n) StrObj *n;
@@ -166,8 +177,8 @@ typedef struct AioState {
     bool starvation_warned;
     bool idle_forever; /* the loop stopped the program: "loop idle forever" */
     /* the event record */
-    AioEvents events;      /* in a traced run, trace.c converts and then empties it (len 0)
-                              at each aio_event and language hook */
+    AioEvents events; /* in a traced run, trace.c converts and then empties it (len 0)
+                         at each aio_event and language hook */
 } AioState;
 
 /* ---------------------------------------------------------------- aio_module.c */

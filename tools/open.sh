@@ -4,7 +4,6 @@
 #   tools/open.sh               the first scenario of the library (scenarios/*.py)
 #   tools/open.sh FILE.py       that file; any loopscope flags work too (see --help)
 #
-# There is no window yet: loopscope then runs the scenario as `--run` does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -126,42 +126,42 @@ typedef struct {
 } LsFrame;
 
 typedef struct {
-    uint32_t id;          /* stable id */
-    const char *name;     /* "Task-2" */
-    int colour;           /* index into the app's palette, stable per task */
+    uint32_t id;      /* stable id */
+    const char *name; /* "Task-2" */
+    int colour;       /* index into the app's palette, stable per task */
     LsTaskState state;
     const LsFrame *chain; /* await chain, outermost (the task's coroutine) first */
     int chain_len;
-    uint32_t awaiting;    /* future id it waits on (0: none) */
-    const char *result;   /* repr of result or exception ("ValueError('x')"), or NULL */
-    int cancelling;       /* cancelling() */
+    uint32_t awaiting;  /* future id it waits on (0: none) */
+    const char *result; /* repr of result or exception ("ValueError('x')"), or NULL */
+    int cancelling;     /* cancelling() */
 } LsTaskView;
 
 typedef struct {
-    uint32_t handle;      /* id */
+    uint32_t handle; /* id */
     LsRunKind kind;
-    uint32_t task;        /* the task it steps/wakes (0: none) */
-    uint32_t future;      /* the future whose callback it is (0: none) */
-    const char *label;    /* "Task-2 step", "task_wakeup(Task-1)", "callback('p1', 'p2', fut)" */
-    bool cancelled;       /* a call_soon handle cancelled while queued (runs as a no-op) */
+    uint32_t task;     /* the task it steps/wakes (0: none) */
+    uint32_t future;   /* the future whose callback it is (0: none) */
+    const char *label; /* "Task-2 step", "task_wakeup(Task-1)", "callback('p1', 'p2', fut)" */
+    bool cancelled;    /* a call_soon handle cancelled while queued (runs as a no-op) */
 } LsReadyView;
 
 typedef struct {
     uint32_t handle;
-    double when;          /* due time */
-    const char *label;    /* "sleep(1.0) wake-up of Task-2", "call_later: tick()" */
-    uint32_t task;        /* task it will wake (0: none) */
+    double when;       /* due time */
+    const char *label; /* "sleep(1.0) wake-up of Task-2", "call_later: tick()" */
+    uint32_t task;     /* task it will wake (0: none) */
 } LsTimerView;
 
 typedef struct {
     uint32_t id;
-    const char *kind;         /* "Future", "Task", "_GatheringFuture" */
+    const char *kind; /* "Future", "Task", "_GatheringFuture" */
     LsFutureState state;
-    const char *result;       /* repr of result or exception, NULL when pending */
-    bool failed;              /* finished with an exception */
+    const char *result;           /* repr of result or exception, NULL when pending */
+    bool failed;                  /* finished with an exception */
     const char *const *callbacks; /* labels, in registration order */
     int ncallbacks;
-    uint32_t task;            /* for a task's own future: the task id */
+    uint32_t task; /* for a task's own future: the task id */
 } LsFutureView;
 
 /* A piece of console text and who printed it. */
@@ -174,19 +174,19 @@ typedef struct {
 
 /* The whole picture at step k. */
 typedef struct {
-    size_t step;              /* k */
+    size_t step; /* k */
     double clock;
     LsLoopState loop;
-    uint64_t iteration;       /* loop iterations so far */
-    uint32_t running_task;    /* task whose step runs now (0: none) */
-    uint32_t running_handle;  /* ready entry running now (0: none) */
+    uint64_t iteration;      /* loop iterations so far */
+    uint32_t running_task;   /* task whose step runs now (0: none) */
+    uint32_t running_handle; /* ready entry running now (0: none) */
     const char *running_label;
-    LsRunKind running_kind;   /* what the running handle is (when running_handle != 0) */
+    LsRunKind running_kind;    /* what the running handle is (when running_handle != 0) */
     const LsFrame *main_chain; /* frames of the program outside any task, outermost first */
     int main_chain_len;
-    const char *file;         /* current statement's file and line (0: none) */
+    const char *file; /* current statement's file and line (0: none) */
     int line;
-    const LsTaskView *tasks;  /* every task ever created, in creation order */
+    const LsTaskView *tasks; /* every task ever created, in creation order */
     size_t ntasks;
     const LsReadyView *ready; /* ready queue, head first */
     size_t nready;
@@ -196,8 +196,8 @@ typedef struct {
     size_t nfutures;
     const LsConsoleSpan *console; /* all output so far */
     size_t nconsole;
-    const LsEvent *last;      /* the event that led here (NULL at step 0) */
-    bool ended;               /* the program has ended at or before this step */
+    const LsEvent *last; /* the event that led here (NULL at step 0) */
+    bool ended;          /* the program has ended at or before this step */
     int exit_status;
 } LsSnapshot;
 
