@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <errno.h>
 #include <limits.h>
@@ -65,6 +66,12 @@ int run_headless(const char *path, const CliOptions *opts) {
     config.argv = argv;
     if (opts->has_max_steps) {
         config.max_steps = opts->max_steps;
+    }
+    /* A test hook: LOOPSCOPE_GC_THRESHOLD=1 runs the cycle collector at every safe point, so
+     * the corpus doubles as a stress test of it (tools/gc-stress.sh). */
+    const char *gc = getenv("LOOPSCOPE_GC_THRESHOLD");
+    if (gc && atol(gc) > 0) {
+        config.gc_threshold = (size_t)atol(gc);
     }
     LsEngine *engine = ls_engine_new(&config);
     if (engine == NULL) {

@@ -493,7 +493,8 @@ static bool poll(VM *vm, LoopObj *l) {
 /* Phase 4: due timers join the ready queue, in (when, seq) order, after what is there. */
 static bool move_due_timers(VM *vm, LoopObj *l) {
     double end_time = vm->clock + CLOCK_RESOLUTION;
-    while (l->nheap && l->heap[0]->when < end_time) {
+    /* CPython's test is `if handle._when >= end_time: break`: a NaN deadline is due */
+    while (l->nheap && !(l->heap[0]->when >= end_time)) {
         HandleObj *h = heap_pop(l);
         AioEvent *e = aio_event(vm, AIO_EV_TIMER_DUE);
         if (e)
@@ -525,6 +526,11 @@ static void check_starvation(VM *vm, LoopObj *l) {
 
 static bool run_once(VM *vm, LoopObj *l) {
     AioState *aio = vm->aio;
+    /* an iteration is a step, so --max-steps also ends a loop that only waits (sleep(1e308)
+     * moves the clock by at most a day per iteration, as CPython's select timeout does) */
+    if (!vm_count_step(vm))
+        return false;
+    gc_maybe_collect(vm); /* a safe point: between two handles */
     if (aio->iteration_cost > 0)
         aio_set_clock(vm, vm->clock + aio->iteration_cost);
     AioEvent *e = aio_event(vm, AIO_EV_ITERATION);

@@ -38,6 +38,7 @@ void ls_config_init(LsConfig *config) {
     config->write = discard_output;
     config->max_steps = 2000000000ULL;
     config->max_depth = 1000;
+    config->gc_threshold = LS_GC_THRESHOLD;
 }
 
 /* The engine struct itself comes from calloc: the allocator it would use lives inside it. */
@@ -47,6 +48,8 @@ LsEngine *ls_engine_new(const LsConfig *config) {
         return NULL;
     VM *vm = &e->vm;
     vm->config = *config;
+    vm->gc_threshold = config->gc_threshold ? config->gc_threshold : LS_GC_THRESHOLD;
+    vm->bytes_limit = config->memory_limit; /* 0: objects_init sets the default budget */
     if (!vm->config.write)
         vm->config.write = discard_output;
     vm->exc = VNULL;

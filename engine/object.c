@@ -86,6 +86,8 @@ static void gc_link(VM *vm, Obj *o) {
     Obj *head = &vm->gc_objects;
     if (!head->gc_next) /* first use: an empty circular list */
         head->gc_next = head->gc_prev = head;
+    if (++vm->gc_allocs > vm->gc_threshold)
+        vm->gc_pending = true;
     o->gc_next = head;
     o->gc_prev = head->gc_prev;
     head->gc_prev->gc_next = o;

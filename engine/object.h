@@ -72,6 +72,7 @@ struct Obj {
     int64_t refcnt;
     TypeObj *type; /* strong reference for heap types (user classes), borrowed otherwise */
     Obj *gc_prev, *gc_next;
+    int64_t gc_refs; /* scratch of the cycle collector (gc.c) */
 };
 
 void obj_dealloc(VM *vm, Obj *o); /* refcount reached 0: type->dealloc, then free */

@@ -1264,6 +1264,12 @@ static Value get_yield_from_iter(VM *vm, Value o, CodeObj *co) {
 
 /* The step budget ran out: remember where, and make every caller unwind. */
 static void step_limit(VM *vm, FrameObj *f) {
+    /* report the innermost frame of the program itself, not of the embedded library */
+    for (FrameObj *p = f; p; p = p->back)
+        if (vm->filename && str_eq_cstr(p->code->filename, vm->filename)) {
+            f = p;
+            break;
+        }
     if (!vm->step_limit_hit) {
         int lasti = frame_lasti(f);
         vm->step_limit_line = lasti >= 0 ? f->code->pos[lasti].line : f->code->firstline;
@@ -1862,6 +1868,8 @@ next_instr:
             step_limit(vm, f);
             goto exception_unwind;
         }
+        f->sp = sp;
+        gc_maybe_collect(vm); /* a safe point: no half-built values on the C stack */
         DISPATCH();
     }
     TARGET(POP_JUMP_IF_FALSE) {
@@ -2127,6 +2135,7 @@ next_instr:
             f = nf;
             vm->frame = f;
             LOAD_FRAME();
+            gc_maybe_collect(vm); /* a safe point: the caller's stack is saved */
             if (UNLIKELY(vm->tracer != NULL))
                 trace_frame_enter(vm, f);
             DISPATCH();

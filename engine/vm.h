@@ -168,6 +168,13 @@ struct VM {
     /* --- the pending exception (errors: vm_raise ...) */
     Value exc; /* V_NULL when none is pending */
 
+    /* --- cycle collector (gc.c) */
+    size_t gc_allocs;    /* tracked objects allocated since the last collection */
+    size_t gc_threshold; /* collect when gc_allocs passes it */
+    bool gc_pending;     /* a collection is due at the next safe point */
+    bool gc_running;
+    bool gc_failed; /* out of memory during a collection: it freed nothing */
+
     /* --- interpreter (vm.c) */
     FrameObj *frame; /* innermost executing frame, or NULL */
     int depth;       /* Python call depth (RecursionError past config.max_depth) */
@@ -203,6 +210,19 @@ void objects_free(VM *vm);
 /* Returns the module `name` (new reference), creating a native module on first import;
  * raises ModuleNotFoundError("No module named 'x'") otherwise. */
 Value vm_import(VM *vm, const char *name);
+
+/* Base threshold of the cycle collector (LsConfig.gc_threshold's default). */
+#define LS_GC_THRESHOLD 10000
+
+/* Frees unreachable reference cycles of pure data (gc.c); returns how many objects were
+ * garbage. Call only at a safe point (between bytecodes). */
+size_t gc_collect(VM *vm);
+
+/* The VM's safe-point check: collects when enough tracked objects were allocated. */
+static inline void gc_maybe_collect(VM *vm) {
+    if (__builtin_expect(vm->gc_pending, 0))
+        gc_collect(vm);
+}
 
 /* For zero-argument super(): the class of the running method (its __class__ cell) and its
  * first argument. Raises RuntimeError("super(): no arguments") and returns false if none. */

@@ -39,11 +39,14 @@ typedef void (*LsWriteFn)(void *user, LsStream stream, const char *text, size_t 
 
 /* Engine settings. Call ls_config_init() first; it sets every field to its default. */
 typedef struct {
-    LsWriteFn write;    /* output sink; default: discard */
-    void *user;         /* passed to write */
-    uint64_t max_steps; /* bytecode instructions before LS_STEP_LIMIT; default 2,000,000,000 */
-    int max_depth;      /* Python call depth before RecursionError; default 1000 (as CPython) */
-    int argc;           /* sys.argv for the program; argv[0] is the script name */
+    LsWriteFn write;     /* output sink; default: discard */
+    void *user;          /* passed to write */
+    uint64_t max_steps;  /* bytecode instructions before LS_STEP_LIMIT; default 2,000,000,000 */
+    int max_depth;       /* Python call depth before RecursionError; default 1000 (as CPython) */
+    size_t memory_limit; /* bytes the program may allocate before MemoryError; 0: 1 GiB */
+    size_t gc_threshold; /* tracked allocations between cycle collections; default 10,000
+                            (1 collects at every safe point: a stress test of the collector) */
+    int argc;            /* sys.argv for the program; argv[0] is the script name */
     const char *const *argv;
 } LsConfig;
 
