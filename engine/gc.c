@@ -18,8 +18,9 @@
  * running generator is never traversed (its frame's stack pointer may be stale).
  *
  * The collector runs at safe points between bytecodes (the VM calls gc_maybe_collect at
- * backward jumps and calls) once enough tracked objects were allocated since the last run:
- * the threshold grows with the live set, so the total work stays linear in allocations.
+ * backward jumps, calls and loop iterations) once enough tracked objects were allocated
+ * since the last run: the threshold grows with the references the last run visited, so the
+ * total work stays linear in allocations.
  *
  * Not for: freeing everything at engine teardown (objects_free does that).
  */
@@ -86,9 +87,11 @@ static void visit_subtract(VM *vm, Value v, void *arg) {
         v.as.o->gc_refs--;
 }
 
-/* Marks a referent alive and queues it; *arg is the worklist. */
+/* Marks a referent alive and queues it; *arg is the worklist. Counts the references of
+ * surviving objects (each is traversed once here): the live set's size for pacing. */
 static void visit_mark(VM *vm, Value v, void *arg) {
     ObjStack *work = arg;
+    vm->gc_live_visits++;
     if (!tracked(v) || v.as.o->gc_refs == GC_ALIVE)
         return;
     v.as.o->gc_refs = GC_ALIVE;
@@ -149,14 +152,17 @@ size_t gc_collect(VM *vm) {
     vm->gc_running = true;
     vm->gc_failed = false;
     ObjStack work = {0};
+    vm->gc_live_visits = 0;
     mark_alive(vm, head, &work);
+    size_t visits = vm->gc_live_visits;
     stack_free(vm, &work);
     size_t freed = vm->gc_failed ? 0 : clear_garbage(vm, head);
-    size_t live = 0;
-    for (Obj *o = head->gc_next; o != head; o = o->gc_next)
-        live++;
-    /* next run after as many new objects as are alive now (at least the base threshold) */
-    vm->gc_threshold = live > LS_GC_THRESHOLD ? live : LS_GC_THRESHOLD;
+    /* The next run comes after twice as many tracked allocations as the surviving objects
+     * hold references (at least the configured threshold): a collection costs a few passes
+     * over the live set, so its cost per allocation stays a small constant however large
+     * the live set grows, while garbage waits at most for that many allocations. */
+    size_t base = vm->config.gc_threshold ? vm->config.gc_threshold : LS_GC_THRESHOLD;
+    vm->gc_threshold = base == 1 || 2 * visits <= base ? base : 2 * visits; /* 1: stress */
     vm->gc_running = false;
     return freed;
 }

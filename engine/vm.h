@@ -173,7 +173,8 @@ struct VM {
     size_t gc_threshold; /* collect when gc_allocs passes it */
     bool gc_pending;     /* a collection is due at the next safe point */
     bool gc_running;
-    bool gc_failed; /* out of memory during a collection: it freed nothing */
+    bool gc_failed;        /* out of memory during a collection: it freed nothing */
+    size_t gc_live_visits; /* references held by surviving objects (pacing) */
 
     /* --- interpreter (vm.c) */
     FrameObj *frame; /* innermost executing frame, or NULL */
