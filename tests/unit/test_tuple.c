@@ -9,44 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "objimpl.h"
-
-bool builtins_init(VM *vm);
-
-static VM *vm;
-
-static void setup(void) {
-    vm = calloc(1, sizeof(VM));
-    ls_config_init(&vm->config); /* call depth limit for vm_call */
-    cr_assert(objects_init(vm));
-    cr_assert(builtins_init(vm));
-}
-
-static void teardown(void) {
-    objects_free(vm);
-    cr_expect_eq(vm->bytes_allocated, 0, "leaked %zu bytes", vm->bytes_allocated);
-    free(vm);
-}
+#include "container_test.h"
 
 TestSuite(tuple, .init = setup, .fini = teardown);
-
-/* repr(v), or "Type: message" when v is V_NULL; consumes v. */
-static char *show(Value v) {
-    static char buf[512];
-    if (IS_NULL(v)) {
-        Value e = vm_exc_take(vm);
-        StrObj *s = obj_str(vm, e);
-        snprintf(buf, sizeof buf, "%s: %s", val_type_name(vm, e), s->data);
-        obj_decref(vm, &s->hdr);
-        v_decref(vm, e);
-        return buf;
-    }
-    StrObj *r = obj_repr(vm, v);
-    snprintf(buf, sizeof buf, "%s", r ? r->data : "<repr failed>");
-    obj_xdecref(vm, r ? &r->hdr : NULL);
-    v_decref(vm, v);
-    return buf;
-}
 
 static int64_t hash_of(Value v) {
     int64_t h = 0;
