@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "container_test.h"
+#include "object_test.h"
 
 TestSuite(dict, .init = setup, .fini = teardown);
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "container_test.h"
+#include "object_test.h"
 
 TestSuite(list, .init = setup, .fini = teardown);
 

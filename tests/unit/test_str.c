@@ -7,43 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "objimpl.h"
-
-bool builtins_init(VM *vm);
-
-static VM *vm;
-
-static void setup(void) {
-    vm = calloc(1, sizeof(VM));
-    cr_assert(objects_init(vm));
-    cr_assert(builtins_init(vm));
-}
-
-static void teardown(void) {
-    objects_free(vm);
-    cr_expect_eq(vm->bytes_allocated, 0, "leaked %zu bytes", vm->bytes_allocated);
-    free(vm);
-}
+#include "object_test.h"
 
 TestSuite(str, .init = setup, .fini = teardown);
-
-/* repr(v), or "Type: message" when v is V_NULL; consumes v. */
-static char *show(Value v) {
-    static char buf[256];
-    if (IS_NULL(v)) {
-        Value e = vm_exc_take(vm);
-        StrObj *s = obj_str(vm, e);
-        snprintf(buf, sizeof buf, "%s: %s", val_type_name(vm, e), s->data);
-        obj_decref(vm, &s->hdr);
-        v_decref(vm, e);
-        return buf;
-    }
-    StrObj *r = obj_repr(vm, v);
-    snprintf(buf, sizeof buf, "%s", r->data);
-    obj_decref(vm, &r->hdr);
-    v_decref(vm, v);
-    return buf;
-}
 
 static Value S(const char *s) {
     return VOBJ(str_from_cstr(vm, s));

@@ -1,10 +1,11 @@
 /*
- * container_test.h - fixture and helper shared by the container suites (test_list.c,
- * test_dict.c, ...): a fresh VM per test with a leak check, and show(), which renders a
- * result as its repr or as "Type: message" when it is an error.
+ * object_test.h - fixture and helper shared by the object-model and container suites
+ * (test_num.c, test_str.c, test_list.c, test_dict.c, test_tuple.c): a fresh VM per test with
+ * a leak check, and show(), which renders a result as its repr or as "Type: message" when it
+ * is an error.
  */
-#ifndef LS_CONTAINER_TEST_H
-#define LS_CONTAINER_TEST_H
+#ifndef LS_OBJECT_TEST_H
+#define LS_OBJECT_TEST_H
 
 #include <criterion/criterion.h>
 #include <stdio.h>
